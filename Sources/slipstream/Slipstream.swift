@@ -1,0 +1,13 @@
+import ArgumentParser
+
+/// The `slipstream` command: one subcommand per file in `Commands/`.
+@main
+struct Slipstream: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "slipstream",
+        abstract: "Slipstream: compact, parseable wire messages for LLM agents.",
+        version: "0.1.0",
+        subcommands: [
+        ]
+    )
+}
