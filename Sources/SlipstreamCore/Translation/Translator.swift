@@ -1,0 +1,105 @@
+/// Translates messages between SLIP v1 and v3.
+///
+/// Anchors map through slipcore's `V2_TO_V3` table. Tokens v3 forbids are made alphanumeric reversibly
+/// where possible (`auth_module` ↔ `authModule`); a v1 Fallback's text goes into the ``FallbackStore`` and
+/// the v3 wire carries its ref, which v3 → v1 resolves again.
+///
+/// ```swift
+/// let translator = Translator(store: InMemoryFallbackStore())
+/// let v3 = try await translator.translate(v1Message, to: .v3)
+/// v3.message.wire   // "SLIP v3 alice bob Request Review authModule"
+/// ```
+public struct Translator: Sendable {
+    public var store: any FallbackStore
+    /// The codebook v3 → v1 resolves anchors in.
+    public var v1Codebook: UCR
+
+    public init(store: any FallbackStore, v1Codebook: UCR = .v1) {
+        self.store = store
+        self.v1Codebook = v1Codebook
+    }
+
+    /// Translates `message` to `version` (a message already of that version is returned unchanged).
+    public func translate(_ message: SlipMessage, to version: WireVersion) async throws -> Translation {
+        switch (message.version, version) {
+        case (.v1, .v3): try await toV3(message)
+        case (.v3, .v1): try await toV1(message)
+        default: Translation(message: message)
+        }
+    }
+
+    private func toV3(_ message: SlipMessage) async throws -> Translation {
+        typealias L = WireParser.V3Limits
+        var losses: [String] = []
+        let src = agentID(message.src, losses: &losses)
+        let dst = agentID(message.dst, losses: &losses)
+        if message.isFallback {
+            let text = message.payload.joined(separator: " ")
+            let ref = try await store.store(text)
+            return Translation(message: .v3(src: src, dst: dst, force: .fallback, object: "Generic", fallbackRef: ref), losses: losses)
+        }
+        var payload: [String] = []
+        for item in message.payload {
+            for word in item.split(whereSeparator: { $0 == " " }) {
+                guard var token = WireToken.v3Token(fromV1: word) else {
+                    losses.append("payload item \(String(word).debugDescription) has no alphanumeric characters; dropped")
+                    continue
+                }
+                if token.utf8.count > L.maxTokenLength {
+                    losses.append("payload token \(token.debugDescription) cut to \(L.maxTokenLength) characters")
+                    token = String(token.prefix(L.maxTokenLength))
+                }
+                if WireToken.v1Token(fromV3: token) != word {
+                    losses.append("payload token \(String(word).debugDescription) becomes \(token.debugDescription), which does not map back exactly")
+                }
+                payload.append(token)
+            }
+        }
+        if payload.count > L.maxPayloadTokens {
+            losses.append("payload has \(payload.count) tokens; v3 allows \(L.maxPayloadTokens), the rest are dropped")
+            payload.removeLast(payload.count - L.maxPayloadTokens)
+        }
+        return Translation(message: .v3(src: src, dst: dst, force: message.force, object: message.object, payload: payload), losses: losses)
+    }
+
+    private func toV1(_ message: SlipMessage) async throws -> Translation {
+        var losses: [String] = []
+        let src = WireToken.v1Token(fromV3: message.src)
+        let dst = WireToken.v1Token(fromV3: message.dst)
+        if message.isFallback {
+            var payload: [String] = []
+            if let ref = message.fallbackRef {
+                if let text = try await store.retrieve(ref) {
+                    payload.append(text)
+                } else {
+                    losses.append("fallback ref \(ref) is not in the store; the ref is kept as the payload")
+                    payload.append(ref)
+                }
+            }
+            payload.append(contentsOf: message.payload)
+            let anchor = v1Codebook.anchor(mnemonic: "Fallback") ?? UCR.v1.anchor(mnemonic: "Fallback")!
+            return Translation(message: .v1(src: src, dst: dst, anchor: anchor, payload: payload), losses: losses)
+        }
+        let mnemonic = MnemonicTable.v1Mnemonic(force: message.force, object: message.object)
+        let anchor =
+            v1Codebook.anchor(mnemonic: mnemonic) ?? v1Codebook.anchor(force: message.force, object: message.object)
+        let payload = message.payload.map { WireToken.v1Token(fromV3: $0) }
+        guard let anchor else {
+            losses.append("\(message.force.rawValue) \(message.object) has no v1 anchor; sent as Fallback with the pair as text")
+            let fallback = v1Codebook.anchor(mnemonic: "Fallback") ?? UCR.v1.anchor(mnemonic: "Fallback")!
+            return Translation(message: .v1(src: src, dst: dst, anchor: fallback, payload: [message.force.rawValue, message.object] + payload), losses: losses)
+        }
+        return Translation(message: .v1(src: src, dst: dst, anchor: anchor, payload: payload), losses: losses)
+    }
+
+    private func agentID(_ id: String, losses: inout [String]) -> String {
+        var v3 = WireToken.v3Token(fromV1: id) ?? "agent"
+        if v3.utf8.count > WireParser.V3Limits.maxAgentIDLength {
+            v3 = String(v3.prefix(WireParser.V3Limits.maxAgentIDLength))
+        }
+        if WireToken.v1Token(fromV3: v3) != id {
+            losses.append("agent id \(id.debugDescription) becomes \(v3.debugDescription), which does not map back exactly")
+        }
+        return v3
+    }
+}

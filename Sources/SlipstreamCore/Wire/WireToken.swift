@@ -1,0 +1,106 @@
+/// Character rules for wire tokens, and the normalizations the lenient profile and the translator use.
+public enum WireToken {
+    /// Whether `byte` is ASCII `[A-Za-z0-9]`.
+    @inline(__always)
+    static func isAlnum(_ byte: UInt8) -> Bool {
+        (byte &- 0x30 < 10) || ((byte | 0x20) &- 0x61 < 26)
+    }
+
+    /// Whether `byte` is in the v1 strict token set `[A-Za-z0-9._-]`.
+    @inline(__always)
+    static func isStrictV1(_ byte: UInt8) -> Bool {
+        isAlnum(byte) || byte == 0x2E || byte == 0x5F || byte == 0x2D
+    }
+
+    /// Whether `text` is a non-empty ASCII alphanumeric token (v3's only token shape).
+    public static func isAlphanumeric(_ text: some StringProtocol) -> Bool {
+        !text.isEmpty && text.utf8.allSatisfy(isAlnum)
+    }
+
+    /// Whether `text` is a non-empty v1 strict token `[A-Za-z0-9._-]+`.
+    public static func isStrict(_ text: some StringProtocol) -> Bool {
+        !text.isEmpty && text.utf8.allSatisfy(isStrictV1)
+    }
+
+    /// Whether `text` can be a v1 quoted payload string: no `"`, `\` or control characters.
+    public static func isQuotable(_ text: some StringProtocol) -> Bool {
+        text.unicodeScalars.allSatisfy { $0 != "\"" && $0 != "\\" && $0.value >= 0x20 && $0.value != 0x7F }
+    }
+
+    /// Splits a free-form word into strict v1 tokens: `:`, `,`, `;`, `=` and `|` separate tokens,
+    /// `%` becomes `pct`, any other run of characters outside `[A-Za-z0-9._-]` becomes `_` inside a
+    /// token and is dropped at its ends. `"metrics:conversion,avg"` → `["metrics", "conversion", "avg"]`,
+    /// `"[high,"` → `["high"]`, `"12%"` → `["12pct"]`.
+    public static func normalize(_ word: some StringProtocol) -> [String] {
+        var tokens: [String] = []
+        var current: [UInt8] = []
+        var pendingJoin = false
+        func flush() {
+            while let last = current.last, last == 0x5F || last == 0x2E || last == 0x2D, pendingJoin { current.removeLast() }
+            if !current.isEmpty { tokens.append(String(decoding: current, as: UTF8.self)) }
+            current.removeAll(keepingCapacity: true)
+            pendingJoin = false
+        }
+        for scalar in word.unicodeScalars {
+            let v = scalar.value
+            if v < 0x80, isStrictV1(UInt8(v)) {
+                if pendingJoin && !current.isEmpty { current.append(0x5F) }
+                pendingJoin = false
+                current.append(UInt8(v))
+            } else if v == 0x25 {  // %
+                current.append(contentsOf: Array("pct".utf8))
+                pendingJoin = false
+            } else if ":,;=|".unicodeScalars.contains(scalar) || v <= 0x20 || scalar.properties.isWhitespace {
+                pendingJoin = false
+                flush()
+            } else {
+                pendingJoin = true
+            }
+        }
+        pendingJoin = false
+        if !current.isEmpty { tokens.append(String(decoding: current, as: UTF8.self)) }
+        return tokens
+    }
+
+    /// A v3 (alphanumeric) form of a v1 token, reversible by ``v1Token(fromV3:)`` for lowercase
+    /// snake_case: `auth_module` → `authModule`. Other separators are dropped
+    /// (`2.3s` → `23s`); the result is `nil` when nothing alphanumeric is left.
+    public static func v3Token(fromV1 token: some StringProtocol) -> String? {
+        var out: [UInt8] = []
+        var upperNext = false
+        for byte in token.utf8 {
+            if isAlnum(byte) {
+                if upperNext && byte &- 0x61 < 26 && !out.isEmpty {
+                    out.append(byte - 0x20)
+                } else {
+                    out.append(byte)
+                }
+                upperNext = false
+            } else {
+                upperNext = byte == 0x5F
+            }
+        }
+        return out.isEmpty ? nil : String(decoding: out, as: UTF8.self)
+    }
+
+    /// The v1 form of a v3 token: an uppercase letter after a lowercase letter or digit, and not followed
+    /// by another uppercase letter, becomes `_` + lowercase (`authModule` → `auth_module`,
+    /// `modelV47` → `model_v47`, `v2API` unchanged).
+    public static func v1Token(fromV3 token: some StringProtocol) -> String {
+        let bytes = Array(token.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 4)
+        for (i, byte) in bytes.enumerated() {
+            let isUpper = byte &- 0x41 < 26
+            let afterLowerOrDigit = i > 0 && (bytes[i - 1] &- 0x61 < 26 || bytes[i - 1] &- 0x30 < 10)
+            let beforeUpper = i + 1 < bytes.count && bytes[i + 1] &- 0x41 < 26
+            if isUpper && afterLowerOrDigit && !beforeUpper {
+                out.append(0x5F)
+                out.append(byte + 0x20)
+            } else {
+                out.append(byte)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}
