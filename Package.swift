@@ -13,11 +13,14 @@ let package = Package(
         .library(name: "SlipstreamCore", targets: ["SlipstreamCore"]),
         .library(name: "SlipstreamTokenizers", targets: ["SlipstreamTokenizers"]),
         .library(name: "SlipstreamQuantizers", targets: ["SlipstreamQuantizers"]),
+        .library(name: "SlipstreamLLM", targets: ["SlipstreamLLM"]),
         .executable(name: "slipstream", targets: ["slipstream"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.0"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
     ],
     targets: [
         // Protocol core: wire v1/v3, UCR, TQT records. No dependencies.
@@ -30,6 +33,18 @@ let package = Package(
             dependencies: ["SlipstreamCore"],
             swiftSettings: swiftSettings
         ),
+        // LLM engine: llama.cpp / OpenAI-compatible and Ollama servers, grammar-constrained.
+        .target(
+            name: "SlipstreamLLM",
+            dependencies: [
+                "SlipstreamCore",
+                "SlipstreamQuantizers",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "slipstream",
             dependencies: [
@@ -38,6 +53,11 @@ let package = Package(
                 "SlipstreamQuantizers",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "SlipstreamLLMTests",
+            dependencies: ["SlipstreamLLM"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
