@@ -10,6 +10,7 @@ public enum LLMSession {
     ///     try await backend.complete(ChatRequest(messages: [.init(.user, "hi")]))
     /// }
     /// ```
+    @discardableResult
     public static func withBackend<T: Sendable>(
         _ configuration: LLMConfiguration,
         _ body: (any ChatBackend) async throws -> T
