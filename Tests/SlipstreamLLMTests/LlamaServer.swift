@@ -20,8 +20,10 @@ final class LlamaServer: @unchecked Sendable {  // Process is not Sendable; only
         var description: String
     }
 
-    /// Writes a model answering `answer` (forever, with `loop`) and starts a server for it.
-    init(answer: String, loop: Bool = false) throws {
+    /// Writes a model answering `answer` (forever, with `loop`) and starts a server for it; with
+    /// `ollama`, `url` is that of scripts/llm/ollama_proxy.py, which speaks Ollama's `/api/chat` in
+    /// front of the llama.cpp server.
+    init(answer: String, loop: Bool = false, ollama: Bool = false) throws {
         guard let python = Self.python else { throw StartError(description: "SLIPSTREAM_LLAMA_SERVER is not set") }
         let scripts = Fixtures.packageRoot.appendingPathComponent("scripts/llm")
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("slipstream-llm-\(UUID().uuidString)")
@@ -41,7 +43,7 @@ final class LlamaServer: @unchecked Sendable {  // Process is not Sendable; only
 
         process = Process()
         process.executableURL = URL(fileURLWithPath: python)
-        process.arguments = [scripts.appendingPathComponent("serve.py").path, model, "--exit-on-eof"]
+        process.arguments = [scripts.appendingPathComponent("serve.py").path, model, "--exit-on-eof"] + (ollama ? ["--ollama"] : [])
         stdin = Pipe()
         let stdout = Pipe()
         process.standardInput = stdin
@@ -71,8 +73,10 @@ final class LlamaServer: @unchecked Sendable {  // Process is not Sendable; only
     }
 
     /// Runs `body` with a server for `answer`, and stops the server afterwards.
-    static func with<T>(answer: String, loop: Bool = false, _ body: (String) async throws -> T) async throws -> T {
-        let server = try LlamaServer(answer: answer, loop: loop)
+    static func with<T>(
+        answer: String, loop: Bool = false, ollama: Bool = false, _ body: (String) async throws -> T
+    ) async throws -> T {
+        let server = try LlamaServer(answer: answer, loop: loop, ollama: ollama)
         defer { server.stop() }
         return try await body(server.url)
     }

@@ -10,7 +10,8 @@ llama.cpp hundreds of times slower.
 Usage:
     serve.py MODEL.gguf [--port 0] [--ctx 8192] [--parallel 2]
 
-`--port 0` (the default) picks a free port.
+`--port 0` (the default) picks a free port. With `--ollama`, the printed URL is that of
+ollama_proxy.py, which speaks Ollama's `/api/chat` in front of the llama.cpp server.
 """
 
 from __future__ import annotations
@@ -52,6 +53,8 @@ def main() -> None:
     ap.add_argument("--ctx", type=int, default=8192, help="context size in tokens")
     ap.add_argument("--parallel", type=int, default=2, help="number of slots")
     ap.add_argument("--alias", default="slipstream-tiny", help="model name the server reports")
+    ap.add_argument("--ollama", action="store_true",
+                    help="also start ollama_proxy.py in front of the server and print its URL instead")
     ap.add_argument("--exit-on-eof", action="store_true", help="stop when standard input closes")
     ap.add_argument("--verbose", action="store_true", help="keep llama.cpp's log")
     args = ap.parse_args()
@@ -77,7 +80,14 @@ def main() -> None:
     server = xlc.Server(p)
     url = server.listening_address.rstrip("/")
     wait_healthy(url, time.monotonic() + 60)
-    print(f"SERVING {url}", flush=True)
+    if args.ollama:
+        sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+        import ollama_proxy
+
+        _proxy, proxy_url = ollama_proxy.start(url, args.host)
+        print(f"SERVING {proxy_url} (Ollama /api/chat proxy for {url})", flush=True)
+    else:
+        print(f"SERVING {url}", flush=True)
 
     done = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: done.set())
