@@ -51,6 +51,7 @@ let package = Package(
                 "SlipstreamCore",
                 "SlipstreamTokenizers",
                 "SlipstreamQuantizers",
+                "SlipstreamLLM",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings

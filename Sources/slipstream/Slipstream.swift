@@ -8,6 +8,7 @@ struct Slipstream: AsyncParsableCommand {
         abstract: "Slipstream: compact, parseable wire messages for LLM agents.",
         version: "0.1.0",
         subcommands: [
+            LLMCommand.self,
         ]
     )
 }
