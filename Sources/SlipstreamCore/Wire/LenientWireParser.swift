@@ -204,20 +204,19 @@ struct LenientWireParser {
             repairs.append(WireRepair(.strippedDecoration, offset: first.offset, original: first.text, replacement: ""))
             words.removeFirst()
         }
-        strip(0, ["`", "*", "'", "\""], leading: true)
-        if let last = words.indices.last, !words[last].quoted { strip(last, ["`", "*", "'", "."], leading: false) }
         // "SLIP: SLIP v1 …" or "SLIP:SLIP v1 …"
-        if let first = words.first, first.text.lowercased() == "slip:" || first.text.lowercased() == "**slip:**",
-            words.count > 1, words[1].text.lowercased().hasPrefix("slip")
+        if let first = words.first, ["slip:", "**slip:**"].contains(first.text.lowercased()), words.count > 1,
+            words[1].text.lowercased().trimmingPrefix(while: { "`*'\"".contains($0) }).hasPrefix("slip")
         {
             repairs.append(WireRepair(.strippedDecoration, offset: first.offset, original: first.text, replacement: ""))
             words.removeFirst()
-            strip(0, ["`", "*"], leading: true)
         } else if let first = words.first, first.text.lowercased().hasPrefix("slip:slip") {
             let rest = String(first.text.dropFirst(5))
             repairs.append(WireRepair(.strippedDecoration, offset: first.offset, original: first.text, replacement: rest))
             words[0].text = rest
         }
+        strip(0, ["`", "*", "'", "\""], leading: true)
+        if let last = words.indices.last, !words[last].quoted { strip(last, ["`", "*", "'", "."], leading: false) }
     }
 
     /// Splits a line into words on any whitespace, keeping `"double-quoted spans"` (after item 4) whole.

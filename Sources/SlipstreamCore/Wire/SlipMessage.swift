@@ -44,11 +44,15 @@ public struct SlipMessage: Sendable, Hashable {
             payload: payload)
     }
 
-    /// A v3 message for a Force/Object pair.
+    /// A v3 message for a Force/Object pair. A Fallback without `fallbackRef` takes its first payload
+    /// token as the ref, as slipcore's parser does.
     public static func v3(
         src: String, dst: String, force: Force, object: String, payload: [String] = [], fallbackRef: String? = nil
     ) -> SlipMessage {
-        SlipMessage(
+        var payload = payload
+        var fallbackRef = fallbackRef
+        if force == .fallback, fallbackRef == nil, !payload.isEmpty { fallbackRef = payload.removeFirst() }
+        return SlipMessage(
             version: .v3, src: src, dst: dst, anchor: force.rawValue + object, force: force, object: object,
             payload: payload, fallbackRef: fallbackRef)
     }

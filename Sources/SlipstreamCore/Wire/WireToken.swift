@@ -83,18 +83,16 @@ public enum WireToken {
         return out.isEmpty ? nil : String(decoding: out, as: UTF8.self)
     }
 
-    /// The v1 form of a v3 token: an uppercase letter after a lowercase letter or digit, and not followed
-    /// by another uppercase letter, becomes `_` + lowercase (`authModule` → `auth_module`,
-    /// `modelV47` → `model_v47`, `v2API` unchanged).
+    /// The v1 form of a v3 token: in a token that does not start with an uppercase letter, each uppercase
+    /// letter becomes `_` + lowercase (`authModule` → `auth_module`, `featureXRelease` →
+    /// `feature_x_release`); tokens that start uppercase (`GPUComparison`) are unchanged. For every v3
+    /// token `t`, `v3Token(fromV1: v1Token(fromV3: t)) == t`.
     public static func v1Token(fromV3 token: some StringProtocol) -> String {
-        let bytes = Array(token.utf8)
+        guard let first = token.utf8.first, first &- 0x41 >= 26 else { return String(token) }
         var out: [UInt8] = []
-        out.reserveCapacity(bytes.count + 4)
-        for (i, byte) in bytes.enumerated() {
-            let isUpper = byte &- 0x41 < 26
-            let afterLowerOrDigit = i > 0 && (bytes[i - 1] &- 0x61 < 26 || bytes[i - 1] &- 0x30 < 10)
-            let beforeUpper = i + 1 < bytes.count && bytes[i + 1] &- 0x41 < 26
-            if isUpper && afterLowerOrDigit && !beforeUpper {
+        out.reserveCapacity(token.utf8.count + 4)
+        for byte in token.utf8 {
+            if byte &- 0x41 < 26 {
                 out.append(0x5F)
                 out.append(byte + 0x20)
             } else {

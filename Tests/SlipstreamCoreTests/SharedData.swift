@@ -1,0 +1,31 @@
+import Foundation
+
+/// Paths of the project's shared data (../shared beside the repository, or $SLIPSTREAM_SHARED_DIR).
+enum SharedData {
+    static let root: URL = {
+        if let dir = ProcessInfo.processInfo.environment["SLIPSTREAM_SHARED_DIR"] {
+            return URL(fileURLWithPath: dir)
+        }
+        return URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("shared")
+    }()
+
+    static func url(_ relative: String) -> URL { root.appendingPathComponent(relative) }
+
+    /// The lines of a JSONL file, decoded as JSON objects.
+    static func jsonl(_ relative: String) throws -> [[String: Any]] {
+        let text = try String(contentsOf: url(relative), encoding: .utf8)
+        return try text.split(separator: "\n").map {
+            try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any]
+        }
+    }
+
+    /// The gpt outputs (TQT records) of a training file.
+    static func outputs(_ relative: String = "data/tqt-v1-train.jsonl") throws -> [String] {
+        try jsonl(relative).map { row in
+            let conversations = row["conversations"] as! [[String: String]]
+            return conversations.last!["value"]!
+        }
+    }
+}
