@@ -45,3 +45,24 @@ import Testing
         }
     }
 }
+
+@Suite struct LLMRunSummaryTests {
+    @Test func countsRepairsRetriesAndFallbacks() throws {
+        let record = try TQTRecord.parse(Fixtures.validAnswer)
+        let results = [
+            LLMResult(record: record, engine: "llm", attempts: [.init(answer: "a", completionTokens: 30)]),
+            LLMResult(record: record, engine: "llm", attempts: [.init(answer: "a", completionTokens: 10)], repairs: ["x"]),
+            LLMResult(
+                record: record, engine: "local",
+                attempts: [.init(error: LLMError(.timeout, "t")), .init(error: LLMError(.timeout, "t"))],
+                fallbackReason: "timeout: t"),
+            LLMResult(record: record, engine: "llm", attempts: [.init(answer: "a")]),
+        ]
+        let summary = LLMRunSummary(results)
+        #expect(summary.repaired == 1 && summary.retried == 1 && summary.fellBack == 1)
+        #expect(summary.repairedOrFallbackFraction == 0.5)
+        #expect(summary.fallbackReasons == ["timeout": 1])
+        #expect(summary.completionTokens == 40)
+        #expect(summary.lines[0] == "llm answers: 3/4 (75.0%), repaired 1 (25.0%), retried 1 (25.0%), fell back 1 (25.0%)")
+    }
+}

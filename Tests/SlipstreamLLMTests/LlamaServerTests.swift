@@ -4,7 +4,7 @@ import Synchronization
 import Testing
 
 /// The engine against a real llama.cpp server (see LlamaServer) running a tiny model with a fixed answer.
-@Suite(.enabled(if: LlamaServer.isAvailable, "set SLIPSTREAM_LLAMA_SERVER to a Python with scripts/llm/requirements.txt"))
+@Suite(.serialized, .enabled(if: LlamaServer.isAvailable, "set SLIPSTREAM_LLAMA_SERVER to a Python with scripts/llm/requirements.txt"))
 struct LlamaServerTests {
     static func config(_ url: String, constraint: ConstraintMode? = nil, stream: Bool = false) -> LLMConfiguration {
         LLMConfiguration(

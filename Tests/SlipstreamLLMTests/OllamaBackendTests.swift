@@ -6,7 +6,7 @@ import Testing
 /// The Ollama backend (`POST /api/chat`, NDJSON). Ollama cannot be installed on the test machine, so
 /// these tests talk to scripts/llm/ollama_proxy.py, a small translating process that speaks Ollama's
 /// native API in front of the real llama.cpp server.
-@Suite(.enabled(if: LlamaServer.isAvailable, "set SLIPSTREAM_LLAMA_SERVER to a Python with scripts/llm/requirements.txt"))
+@Suite(.serialized, .enabled(if: LlamaServer.isAvailable, "set SLIPSTREAM_LLAMA_SERVER to a Python with scripts/llm/requirements.txt"))
 struct OllamaBackendTests {
     static func config(_ url: String, stream: Bool = false) -> LLMConfiguration {
         LLMConfiguration(api: .ollama, baseURL: url, model: "slipstream", requestTimeout: .seconds(60), stream: stream)
