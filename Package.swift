@@ -18,7 +18,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
-        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.0"),
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
     ],
@@ -63,10 +62,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SlipstreamCoreTests",
-            dependencies: [
-                "SlipstreamCore",
-                .product(name: "PropertyBased", package: "swift-property-based"),
-            ],
+            dependencies: ["SlipstreamCore"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -8,6 +8,12 @@ struct Slipstream: AsyncParsableCommand {
         abstract: "Slipstream: compact, parseable wire messages for LLM agents.",
         version: "0.1.0",
         subcommands: [
+            DecodeCommand.self,
+            ValidateCommand.self,
+            TranslateCommand.self,
+            AnchorsCommand.self,
+            UCRCommand.self,
+            TQTCommand.self,
             LLMCommand.self,
         ]
     )

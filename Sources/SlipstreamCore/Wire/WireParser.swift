@@ -95,9 +95,6 @@ public struct WireParser: Sendable {
                 .lineTooLong, .parse,
                 "line is \(byteCount) bytes, longer than the limit of \(configuration.maxLineBytes)", offset: configuration.maxLineBytes)
         }
-        if profile == .lenient {
-            return try LenientWireParser(configuration: configuration).parse(text, version: version)
-        }
         let result = text.withUTF8 { bytes -> Result<SlipMessage, WireError> in
             do throws(WireError) {
                 let detected: WireVersion
@@ -112,7 +109,10 @@ public struct WireParser: Sendable {
         }
         switch result {
         case .success(let message): return Outcome(message: message, repairs: [])
-        case .failure(let error): throw error
+        case .failure(let error):
+            // A strict-valid line is its own repair; anything else goes through the repairs.
+            guard profile == .lenient else { throw error }
+            return try LenientWireParser(configuration: configuration).parse(text, version: version)
         }
     }
 

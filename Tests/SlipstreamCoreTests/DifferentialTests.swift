@@ -1,0 +1,79 @@
+import Foundation
+import SlipstreamCore
+import Testing
+
+/// Runs the real slipcore 3.1.1 (from $SLIPSTREAM_PYTHON's environment) over 12,000 generated valid and
+/// invalid v3 wires and requires the same accept/reject decision, error class and fields.
+@Suite(.enabled(if: ProcessInfo.processInfo.environment["SLIPSTREAM_PYTHON"] != nil, "set SLIPSTREAM_PYTHON to a python with slipcore==3.1.1"))
+struct DifferentialTests {
+    struct Verdict: Decodable {
+        var wire: String
+        var ok: Bool
+        var error: String?
+        var message: String?
+        var src, dst, force, obj, fallback_ref: String?
+        var payload: [String]?
+    }
+
+    @Test func sameDecisionsAndFieldsAsSlipcoreOnTwelveThousandWires() throws {
+        let python = ProcessInfo.processInfo.environment["SLIPSTREAM_PYTHON"]!
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("scripts/slipcore_oracle.py").path
+        let output = try Subprocess.run(python, [script, "--count", "12000", "--seed", "7"])
+        let verdicts = try output.split(separator: "\n").map { try JSONDecoder().decode(Verdict.self, from: Data($0.utf8)) }
+        #expect(verdicts.count == 12000)
+        #expect(verdicts.filter(\.ok).count > 5000)
+        var mismatches: [String] = []
+        for verdict in verdicts {
+            do {
+                let message = try WireParser().parse(verdict.wire, version: .v3)
+                if !verdict.ok {
+                    mismatches.append("accepted, slipcore refused (\(verdict.message ?? "")): \(verdict.wire.debugDescription)")
+                } else if message.src != verdict.src || message.dst != verdict.dst || message.force.rawValue != verdict.force
+                    || message.object != verdict.obj || message.payload != verdict.payload
+                    || message.fallbackRef != verdict.fallback_ref
+                {
+                    mismatches.append("fields differ: \(verdict.wire.debugDescription)")
+                }
+            } catch {
+                let expectedKind: WireError.Kind = verdict.error == "WireParseError" ? .parse : .validation
+                let ours = error.message.split(separator: ":").first.map(String.init)
+                let theirs = verdict.message?.split(separator: ":").first.map(String.init)
+                if verdict.ok {
+                    mismatches.append("refused (\(error.message)), slipcore accepted: \(verdict.wire.debugDescription)")
+                } else if error.kind != expectedKind || ours != theirs {
+                    mismatches.append("\(error.kind)/\(ours ?? "") vs \(verdict.error ?? "")/\(theirs ?? ""): \(verdict.wire.debugDescription)")
+                }
+            }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.count) mismatches, e.g. \(mismatches.prefix(5))")
+    }
+}
+
+/// Runs a program to completion and returns its standard output.
+enum Subprocess {
+    struct Failure: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    static func run(_ executable: String, _ arguments: [String], input: String? = nil) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        let stdout = Pipe()
+        process.standardOutput = stdout
+        let stdin = Pipe()
+        if input != nil { process.standardInput = stdin }
+        try process.run()
+        if let input {
+            stdin.fileHandleForWriting.write(Data(input.utf8))
+            try stdin.fileHandleForWriting.close()
+        }
+        let data = stdout.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw Failure(description: "\(executable) \(arguments) exited with \(process.terminationStatus)")
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+}
