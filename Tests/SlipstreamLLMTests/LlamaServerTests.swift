@@ -54,6 +54,29 @@ struct LlamaServerTests {
         }
     }
 
+    @Test func theV3GrammarLetsAValidV3RecordThrough() async throws {
+        let answer = "THOUGHT: Ask bob to review.\nQUANTIZE: Force=Request Object=Review\nSLIP: SLIP v3 alice bob Request Review auth"
+        try await LlamaServer.with(answer: answer) { url in
+            try await LLMSession.withBackend(Self.config(url)) { backend in
+                let engine = LLMEngine(configuration: Self.config(url, constraint: .grammar), backend: backend, ucr: .v3)
+                let result = try await engine.encode("Tell bob to review my auth code")
+                #expect(result.engine == "llm" && !result.repaired)
+                #expect(result.record.formatted == answer)
+            }
+        }
+    }
+
+    @Test func theGrammarWithoutKnownAgentsLetsTheModelsIdsThrough() async throws {
+        try await LlamaServer.with(answer: Fixtures.validAnswer) { url in
+            try await LLMSession.withBackend(Self.config(url)) { backend in
+                let engine = LLMEngine(configuration: Self.config(url, constraint: .grammar), backend: backend, ucr: .v1)
+                let result = try await engine.encode("Tell bob to review my auth code")
+                #expect(result.record.formatted == Fixtures.validAnswer)
+                #expect(result.engine == "llm" && !result.repaired)
+            }
+        }
+    }
+
     @Test func grammarForcesAValidRecordOutOfAMalformedModel() async throws {
         try await LlamaServer.with(answer: Fixtures.malformedAnswer) { url in
             try await LLMSession.withBackend(Self.config(url)) { backend in
