@@ -77,18 +77,39 @@ struct LLMCommand: AsyncParsableCommand {
                 let engine = LLMEngine(
                     configuration: config, backend: backend, ucr: version == .v1 ? .v1 : .v3, version: version,
                     fallback: nil, examples: examples)
-                return try await engine.encodeAll(inputs, onProgress: Progress.reporter(total: inputs.count))
-            }
-            for (input, result) in zip(inputs, results) {
-                if json {
-                    print(Self.json(input: input, result: result).compactText)
-                } else {
-                    print(wireOnly ? result.wire : result.record.formatted + (inputs.count > 1 ? "\n" : ""))
+                // Without a fallback a text can fail; report it and go on with the others.
+                return try await BoundedConcurrency.map(
+                    inputs, limit: config.concurrency, onProgress: Progress.reporter(total: inputs.count)
+                ) { input -> Result<LLMResult, LLMError> in
+                    do throws(LLMError) {
+                        return .success(try await engine.encode(input.text, src: input.src, dst: input.dst))
+                    } catch {
+                        if error.code == .cancelled { throw error }
+                        return .failure(error)
+                    }
                 }
-                if result.usedFallback, let reason = result.fallbackReason {
-                    FileHandle.standardError.write(Data("note: answered by \(result.engine): \(reason)\n".utf8))
+            }
+            var failures = 0
+            for (input, outcome) in zip(inputs, results) {
+                switch outcome {
+                case .success(let result):
+                    if json {
+                        print(Self.json(input: input, result: result).compactText)
+                    } else {
+                        print(wireOnly ? result.wire : result.record.formatted + (inputs.count > 1 ? "\n" : ""))
+                    }
+                    if result.usedFallback, let reason = result.fallbackReason {
+                        FileHandle.standardError.write(Data("note: answered by \(result.engine): \(reason)\n".utf8))
+                    }
+                case .failure(let error):
+                    failures += 1
+                    if json {
+                        print(JSONValue.object([("text", .string(input.text)), ("error", .string("\(error)"))]).compactText)
+                    }
+                    FileHandle.standardError.write(Data("error: \(input.text.prefix(60)): \(error)\n".utf8))
                 }
             }
+            if failures > 0 { throw ExitCode(1) }
         }
 
         static func json(input: LLMInput, result: LLMResult) -> JSONValue {
