@@ -35,8 +35,8 @@ struct StrictV3Parser {
         }
         let src = try agentID(head.2, field: "src")
         let dst = try agentID(head.3, field: "dst")
-        let forceText = bytes.slice(head.4)
-        guard let force = Force(rawValue: forceText) else {
+        guard let force = Self.force(UnsafeBufferPointer(rebasing: bytes[head.4])) else {
+            let forceText = bytes.slice(head.4)
             throw WireError(
                 .unknownForce, .validation, "Unknown force: \(forceText.debugDescription)", token: forceText,
                 offset: head.4.lowerBound)
@@ -48,6 +48,7 @@ struct StrictV3Parser {
         let object = bytes.slice(head.5)
 
         var payload: [String] = []
+        payload.reserveCapacity(L.maxPayloadTokens)
         var firstPayloadOffset = bytes.count
         while let range = cursor.next() {
             if payload.isEmpty { firstPayloadOffset = range.lowerBound }
@@ -84,8 +85,18 @@ struct StrictV3Parser {
             fallbackRef = ref
         }
         return SlipMessage(
-            version: .v3, src: src, dst: dst, anchor: forceText + object, force: force, object: object, payload: payload,
+            version: .v3, src: src, dst: dst, anchor: force.rawValue + object, force: force, object: object, payload: payload,
             fallbackRef: fallbackRef)
+    }
+
+    /// The Force spelled by `bytes`, without making a string.
+    @inline(__always)
+    static func force(_ bytes: UnsafeBufferPointer<UInt8>) -> Force? {
+        for force in Force.allCases {
+            let name = force.rawValue.utf8
+            if name.count == bytes.count && name.elementsEqual(bytes) { return force }
+        }
+        return nil
     }
 
     private func agentID(_ range: Range<Int>, field: String) throws(WireError) -> String {

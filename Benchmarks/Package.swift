@@ -1,0 +1,20 @@
+// swift-tools-version: 6.1
+import Foundation
+import PackageDescription
+
+/// SwiftPM names a path dependency after its folder, so the root package's identity is the checkout's
+/// folder name (`main`, `slipstream`, …).
+let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().lastPathComponent
+
+// Benchmarks live in their own package so the root build stays lean. Run them in release mode; each
+// prints its figures beside the peer it must beat (see scripts/bench_*.sh and docs/benchmarks.md).
+let package = Package(
+    name: "SlipstreamBenchmarks",
+    dependencies: [
+        .package(path: "../")
+    ],
+    targets: [
+        // Wire parse/format throughput on a file of wires (the same file slipcore is timed on).
+        .executableTarget(name: "WireBenchmark", dependencies: [.product(name: "SlipstreamCore", package: root)])
+    ]
+)
