@@ -30,6 +30,7 @@ let package = Package(
         .target(
             name: "SlipstreamQuantizers",
             dependencies: ["SlipstreamCore"],
+            resources: [.copy("Resources/local-v1.slpq")],
             swiftSettings: swiftSettings
         ),
         // LLM engine: llama.cpp / OpenAI-compatible and Ollama servers, grammar-constrained.

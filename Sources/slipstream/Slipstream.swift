@@ -8,6 +8,9 @@ struct Slipstream: AsyncParsableCommand {
         abstract: "Slipstream: compact, parseable wire messages for LLM agents.",
         version: "0.1.0",
         subcommands: [
+            EncodeCommand.self,
+            EvalCommand.self,
+            TrainCommand.self,
             DecodeCommand.self,
             ValidateCommand.self,
             TranslateCommand.self,
