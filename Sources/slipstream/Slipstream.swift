@@ -18,6 +18,9 @@ struct Slipstream: AsyncParsableCommand {
             UCRCommand.self,
             TQTCommand.self,
             LLMCommand.self,
+            TokensCommand.self,
+            AssetsCommand.self,
+            BenchCommand.self,
         ]
     )
 }
