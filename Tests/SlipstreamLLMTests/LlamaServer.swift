@@ -73,6 +73,7 @@ final class LlamaServer: @unchecked Sendable {  // Process is not Sendable; only
     }
 
     /// Runs `body` with a server for `answer`, and stops the server afterwards.
+    @discardableResult
     static func with<T>(
         answer: String, loop: Bool = false, ollama: Bool = false, _ body: (String) async throws -> T
     ) async throws -> T {

@@ -205,6 +205,19 @@ struct LlamaServerTests {
         }
     }
 
+    @Test func aRequestTheServerRefusesIsAnHTTPStatusErrorWithItsMessage() async throws {
+        try await LlamaServer.with(answer: Fixtures.validAnswer) { url in
+            try await LLMSession.withBackend(Self.config(url)) { backend in
+                await #expect {
+                    _ = try await backend.complete(ChatRequest(messages: Self.prompt, constraint: .grammar("root ::= (")))
+                } throws: { error in
+                    guard let error = error as? LLMError else { return false }
+                    return error.code == .httpStatus && error.status == 400 && error.message.contains("grammar")
+                }
+            }
+        }
+    }
+
     @Test func tokenizeUsesTheServersTokenizer() async throws {
         try await LlamaServer.with(answer: Fixtures.validAnswer) { url in
             try await LLMSession.withBackend(Self.config(url)) { backend in
