@@ -11,10 +11,22 @@ let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingL
 let package = Package(
     name: "SlipstreamBenchmarks",
     dependencies: [
-        .package(path: "../")
+        .package(path: "../"),
+        .package(url: "https://github.com/ordo-one/benchmark.git", from: "1.38.1", traits: ["MallocInterposer"]),
     ],
     targets: [
         // Wire parse/format throughput on a file of wires (the same file slipcore is timed on).
-        .executableTarget(name: "WireBenchmark", dependencies: [.product(name: "SlipstreamCore", package: root)])
+        .executableTarget(name: "WireBenchmark", dependencies: [.product(name: "SlipstreamCore", package: root)]),
+        // Encode throughput of the exact BPE tokenizers on the training texts (ordo-one/benchmark;
+        // `swift package --disable-sandbox benchmark --target TokenizerBenchmarks`, scripts/bench_tiktoken.py).
+        .executableTarget(
+            name: "TokenizerBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "SlipstreamTokenizers", package: root),
+            ],
+            path: "Benchmarks/TokenizerBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
     ]
 )

@@ -12,7 +12,7 @@ enum GzipFile {
         var offset = 10
         if flags & 0x04 != 0 {  // FEXTRA
             guard offset + 2 <= input.count else { throw corrupt("truncated extra field", offset) }
-            offset += 2 + Int(input[offset]) | Int(input[offset + 1]) << 8
+            offset += 2 + (Int(input[offset]) | Int(input[offset + 1]) << 8)
         }
         for flag in [UInt8(0x08), 0x10] where flags & flag != 0 {  // FNAME, FCOMMENT
             while offset < input.count, input[offset] != 0 { offset += 1 }

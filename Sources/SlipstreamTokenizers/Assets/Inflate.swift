@@ -9,19 +9,20 @@ enum Inflate {
         var reader = BitReader(input: input, position: offset)
         var output: [UInt8] = []
         output.reserveCapacity(input.count * 3)
-        func corrupt(_ reason: String) -> TokenizerError {
-            TokenizerError(.malformedArchive, "corrupt DEFLATE data: \(reason)", path: path, location: reader.position)
+        // Errors carry the offset where decoding stopped; the closures never capture the reader.
+        let corrupt = { (reason: String, offset: Int) in
+            TokenizerError(.malformedArchive, "corrupt DEFLATE data: \(reason)", path: path, location: offset)
         }
         var final = false
         while !final {
-            guard let header = reader.bits(3) else { throw corrupt("truncated block header") }
+            guard let header = reader.bits(3) else { throw corrupt("truncated block header", reader.position) }
             final = header & 1 == 1
             switch header >> 1 {
             case 0:
                 reader.alignToByte()
                 guard let length = reader.bits(16), let complement = reader.bits(16), length == ~complement & 0xFFFF
-                else { throw corrupt("bad stored block length") }
-                guard reader.position + length <= input.count else { throw corrupt("truncated stored block") }
+                else { throw corrupt("bad stored block length", reader.position) }
+                guard reader.position + length <= input.count else { throw corrupt("truncated stored block", reader.position) }
                 output.append(contentsOf: input[reader.position..<(reader.position + length)])
                 reader.position += length
             case 1:
@@ -30,7 +31,7 @@ enum Inflate {
                 let (literals, distances) = try readDynamicTables(&reader, corrupt)
                 try inflateBlock(&reader, &output, literals: literals, distances: distances, corrupt)
             default:
-                throw corrupt("reserved block type")
+                throw corrupt("reserved block type", reader.position)
             }
         }
         reader.alignToByte()
@@ -121,15 +122,15 @@ enum Inflate {
     private static let fixedDistances = Huffman(lengths: [Int](repeating: 5, count: 30))
 
     private static func readDynamicTables(
-        _ reader: inout BitReader, _ corrupt: (String) -> TokenizerError
+        _ reader: inout BitReader, _ corrupt: (String, Int) -> TokenizerError
     ) throws(TokenizerError) -> (Huffman, Huffman) {
         guard let hlit = reader.bits(5), let hdist = reader.bits(5), let hclen = reader.bits(4) else {
-            throw corrupt("truncated dynamic header")
+            throw corrupt("truncated dynamic header", reader.position)
         }
         let order = [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15]
         var codeLengths = [Int](repeating: 0, count: 19)
         for i in 0..<(hclen + 4) {
-            guard let length = reader.bits(3) else { throw corrupt("truncated code lengths") }
+            guard let length = reader.bits(3) else { throw corrupt("truncated code lengths", reader.position) }
             codeLengths[order[i]] = length
         }
         let codeLengthCode = Huffman(lengths: codeLengths)
@@ -137,22 +138,22 @@ enum Inflate {
         var lengths: [Int] = []
         lengths.reserveCapacity(total)
         while lengths.count < total {
-            guard let symbol = codeLengthCode.decode(&reader) else { throw corrupt("bad code length symbol") }
+            guard let symbol = codeLengthCode.decode(&reader) else { throw corrupt("bad code length symbol", reader.position) }
             switch symbol {
             case 0...15:
                 lengths.append(symbol)
             case 16:
-                guard let previous = lengths.last, let extra = reader.bits(2) else { throw corrupt("bad repeat") }
+                guard let previous = lengths.last, let extra = reader.bits(2) else { throw corrupt("bad repeat", reader.position) }
                 lengths.append(contentsOf: repeatElement(previous, count: 3 + extra))
             case 17:
-                guard let extra = reader.bits(3) else { throw corrupt("bad zero run") }
+                guard let extra = reader.bits(3) else { throw corrupt("bad zero run", reader.position) }
                 lengths.append(contentsOf: repeatElement(0, count: 3 + extra))
             default:
-                guard let extra = reader.bits(7) else { throw corrupt("bad zero run") }
+                guard let extra = reader.bits(7) else { throw corrupt("bad zero run", reader.position) }
                 lengths.append(contentsOf: repeatElement(0, count: 11 + extra))
             }
         }
-        guard lengths.count == total else { throw corrupt("code lengths overflow") }
+        guard lengths.count == total else { throw corrupt("code lengths overflow", reader.position) }
         return (
             Huffman(lengths: Array(lengths[0..<(hlit + 257)])), Huffman(lengths: Array(lengths[(hlit + 257)...]))
         )
@@ -160,10 +161,10 @@ enum Inflate {
 
     private static func inflateBlock(
         _ reader: inout BitReader, _ output: inout [UInt8], literals: Huffman, distances: Huffman,
-        _ corrupt: (String) -> TokenizerError
+        _ corrupt: (String, Int) -> TokenizerError
     ) throws(TokenizerError) {
         while true {
-            guard let symbol = literals.decode(&reader) else { throw corrupt("bad literal/length code") }
+            guard let symbol = literals.decode(&reader) else { throw corrupt("bad literal/length code", reader.position) }
             if symbol < 256 {
                 output.append(UInt8(symbol))
                 continue
@@ -171,14 +172,14 @@ enum Inflate {
             if symbol == 256 { return }
             let lengthIndex = symbol - 257
             guard lengthIndex < lengthBase.count, let lengthExtraBits = reader.bits(lengthExtra[lengthIndex]) else {
-                throw corrupt("bad length symbol")
+                throw corrupt("bad length symbol", reader.position)
             }
             let length = lengthBase[lengthIndex] + lengthExtraBits
             guard let distanceSymbol = distances.decode(&reader), distanceSymbol < distanceBase.count,
                 let distanceExtraBits = reader.bits(distanceExtra[distanceSymbol])
-            else { throw corrupt("bad distance code") }
+            else { throw corrupt("bad distance code", reader.position) }
             let distance = distanceBase[distanceSymbol] + distanceExtraBits
-            guard distance <= output.count else { throw corrupt("distance reaches before the start") }
+            guard distance <= output.count else { throw corrupt("distance reaches before the start", reader.position) }
             let start = output.count - distance
             for i in 0..<length { output.append(output[start + i]) }
         }

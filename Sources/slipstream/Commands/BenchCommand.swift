@@ -7,5 +7,6 @@ struct BenchCommand: AsyncParsableCommand {
         abstract: "Measure Slipstream on a dataset: token savings and more.",
         subcommands: [
             BenchTokensCommand.self,
+            BenchEncodeCommand.self,
         ])
 }
