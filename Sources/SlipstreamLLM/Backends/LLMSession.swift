@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import NIOCore
+import Synchronization
 
 /// Scoped access to a configured backend and the HTTP client under it.
 public enum LLMSession {
@@ -16,12 +17,7 @@ public enum LLMSession {
         _ body: (any ChatBackend) async throws -> T
     ) async throws -> T {
         try configuration.validate()
-        let connect = TimeAmount.nanoseconds(Int64(configuration.connectTimeout.components.seconds) * 1_000_000_000
-            + configuration.connectTimeout.components.attoseconds / 1_000_000_000)
-        let client = HTTPClient(
-            eventLoopGroupProvider: .singleton,
-            configuration: HTTPClient.Configuration(timeout: .init(connect: connect))
-        )
+        let client = makeClient(connectTimeout: configuration.connectTimeout)
         let result: Result<T, any Error>
         do {
             result = .success(try await body(makeBackend(configuration, httpClient: client)))
@@ -30,6 +26,29 @@ public enum LLMSession {
         }
         try? await client.shutdown()
         return try result.get()
+    }
+
+    /// A backend on an HTTP client that lives as long as the process, for code that cannot scope one
+    /// (engine factories): one client per connect timeout, never shut down.
+    public static func processBackend(_ configuration: LLMConfiguration) throws(LLMError) -> any ChatBackend {
+        try configuration.validate()
+        let client = processClients.withLock { clients in
+            if let client = clients[configuration.connectTimeout] { return client }
+            let client = makeClient(connectTimeout: configuration.connectTimeout)
+            clients[configuration.connectTimeout] = client
+            return client
+        }
+        return makeBackend(configuration, httpClient: client)
+    }
+
+    private static let processClients = Mutex<[Duration: HTTPClient]>([:])
+
+    static func makeClient(connectTimeout: Duration) -> HTTPClient {
+        let nanos = connectTimeout.components.seconds * 1_000_000_000 + connectTimeout.components.attoseconds / 1_000_000_000
+        return HTTPClient(
+            eventLoopGroupProvider: .singleton,
+            configuration: HTTPClient.Configuration(timeout: .init(connect: .nanoseconds(nanos)))
+        )
     }
 
     /// The backend for `configuration`'s API on `httpClient`.

@@ -26,6 +26,8 @@ public struct LLMEngine: Sendable {
     public var fallback: (any LLMFallback)?
     /// Worked examples put before the user's text.
     public var examples: [FewShotExample]
+    /// Skips the server for a while after it was unreachable (shared by copies of the engine).
+    public var breaker: LLMCircuitBreaker?
     /// Agent ids used for the fallback when the caller gives none.
     public var defaultSrc = "agent"
     public var defaultDst = "peer"
@@ -96,11 +98,18 @@ public struct LLMEngine: Sendable {
         let json = configuration.resolvedConstraint == .json ? constraint(src: src, dst: dst) : nil
         var attempts: [LLMResult.Attempt] = []
         var lastError = LLMError(.unusableAnswer, "no attempt was made")
-        for _ in 0...max(0, configuration.retries) {
+        let skip = breaker?.isOpen == true && fallback != nil
+        if skip {
+            lastError = LLMError(
+                .unreachable, "skipped: the server was unreachable less than \(breaker?.cooldown ?? .zero) ago",
+                url: configuration.resolvedBaseURL)
+        }
+        for _ in 0...max(0, configuration.retries) where !skip {
             if Task.isCancelled { throw LLMError(.cancelled, "the request was cancelled") }
             do {
                 let completion = try await backend.complete(request, onDelta: onDelta)
                 do {
+                    breaker?.reset()
                     let outcome = try interpreter.interpret(completion.content, json: json)
                     attempts.append(.init(answer: completion.content, completionTokens: completion.completionTokens))
                     return LLMResult(record: outcome.record, engine: "llm", attempts: attempts, repairs: outcome.repairs)
@@ -118,6 +127,7 @@ public struct LLMEngine: Sendable {
                 lastError = error
             }
         }
+        if !attempts.isEmpty, attempts.allSatisfy({ $0.error?.code == .unreachable }) { breaker?.trip() }
         guard let fallback else { throw lastError }
         do {
             let record = try await fallback.encode(text, src: src ?? defaultSrc, dst: dst ?? defaultDst, version: version)

@@ -21,31 +21,47 @@ public struct LLMQuantizer: Quantizer {
     public var backend: any ChatBackend
     /// Who answers when the model cannot (the `local` engine); nil makes model failures errors.
     public var fallback: (any Quantizer)?
-    /// Worked examples put before each text.
+    /// Worked examples put before each text; when empty, ``LLMConfiguration/fewShot`` examples are
+    /// loaded (once per wire version) from ``LLMConfiguration/fewShotFile``.
     public var examples: [FewShotExample]
     /// Every result, for the evaluation's repair and fallback fractions.
     public let log: LLMResultLog
+    /// Skips the server for a while after it was unreachable.
+    public let breaker: LLMCircuitBreaker
+    private let loadedExamples = ExampleCache()
 
     public init(
         configuration: LLMConfiguration,
         backend: any ChatBackend,
         fallback: (any Quantizer)?,
         examples: [FewShotExample] = [],
-        log: LLMResultLog = LLMResultLog()
+        log: LLMResultLog = LLMResultLog(),
+        breaker: LLMCircuitBreaker = LLMCircuitBreaker()
     ) {
         self.configuration = configuration
         self.backend = backend
         self.fallback = fallback
         self.examples = examples
         self.log = log
+        self.breaker = breaker
+    }
+
+    /// The examples for `version`: the given ones, or those the configuration asks for.
+    func examples(for version: WireVersion) throws(LLMError) -> [FewShotExample] {
+        if !examples.isEmpty || configuration.fewShot == 0 { return examples }
+        if let cached = loadedExamples.storage.withLock({ $0[version] }) { return cached }
+        let loaded = try configuration.examples(for: version)
+        loadedExamples.storage.withLock { $0[version] = loaded }
+        return loaded
     }
 
     public func quantize(_ text: String, context: QuantizationContext) async throws -> Quantization {
         let ucr: UCR = context.version == .v1 ? context.codebook : .v3
         let adapter = fallback.map { QuantizerFallback(quantizer: $0, context: context) }
-        let engine = LLMEngine(
+        var engine = LLMEngine(
             configuration: configuration, backend: backend, ucr: ucr, version: context.version, fallback: adapter,
-            examples: examples)
+            examples: try examples(for: context.version))
+        engine.breaker = breaker
         let result = try await engine.encode(text, src: context.src, dst: context.dst)
         log.append(result)
         if result.usedFallback, let quantization = await adapter?.last() {
@@ -80,21 +96,27 @@ public final class LLMResultLog: Sendable {
     public var summary: LLMRunSummary { LLMRunSummary(results) }
 }
 
+/// Few-shot examples loaded once per wire version.
+final class ExampleCache: Sendable {
+    let storage = Mutex<[WireVersion: [FewShotExample]]>([:])
+}
+
 /// A ``Quantizer`` (the `local` engine) answering for the LLM engine; keeps its last ``Quantization``
 /// so ``LLMQuantizer`` can return it whole (alternatives and confidence included).
-final class QuantizerFallback: LLMFallback {
+public final class QuantizerFallback: LLMFallback {
     let quantizer: any Quantizer
     let context: QuantizationContext
     private let lastResult = Mutex<Quantization?>(nil)
 
-    init(quantizer: any Quantizer, context: QuantizationContext) {
+    /// Answers with `quantizer` in `context` (its agent ids and wire version win over the engine's).
+    public init(quantizer: any Quantizer, context: QuantizationContext) {
         self.quantizer = quantizer
         self.context = context
     }
 
-    var engineName: String { quantizer.engine }
+    public var engineName: String { quantizer.engine }
 
-    func encode(_ text: String, src: String, dst: String, version: WireVersion) async throws -> TQTRecord {
+    public func encode(_ text: String, src: String, dst: String, version: WireVersion) async throws -> TQTRecord {
         let result = try await quantizer.quantize(text, context: context)
         lastResult.withLock { $0 = result }
         return result.record

@@ -29,7 +29,7 @@ public struct LLMRunSummary: Sendable, Hashable {
         fellBack = results.filter(\.usedFallback).count
         var reasons: [String: Int] = [:]
         for result in results where result.usedFallback {
-            let code = result.attempts.last?.error?.code.rawValue ?? "unknown"
+            let code = result.fallbackReason.map { String($0.prefix(while: { $0 != ":" })) } ?? "unknown"
             reasons[code, default: 0] += 1
         }
         fallbackReasons = reasons

@@ -19,6 +19,12 @@ import SlipstreamCore
 /// | `SLIPSTREAM_LLM_MAX_TOKENS` | generated-token limit |
 /// | `SLIPSTREAM_LLM_TIMEOUT` | seconds allowed per request |
 /// | `SLIPSTREAM_LLM_CONCURRENCY` | requests in flight at once in batches |
+/// | `SLIPSTREAM_LLM_CONNECT_TIMEOUT` | seconds allowed to open a connection |
+/// | `SLIPSTREAM_LLM_CONSTRAINT` | `grammar`, `json` or `none` |
+/// | `SLIPSTREAM_LLM_STREAM` | `1`/`true` to stream answers |
+/// | `SLIPSTREAM_LLM_RETRIES` | extra attempts before the fallback |
+/// | `SLIPSTREAM_LLM_FEW_SHOT` | worked examples before each text |
+/// | `SLIPSTREAM_LLM_FEW_SHOT_FILE` | ShareGPT JSONL the examples come from |
 public struct LLMConfiguration: Sendable, Hashable {
     /// The server's API.
     public var api: LLMAPI
@@ -46,6 +52,8 @@ public struct LLMConfiguration: Sendable, Hashable {
     public var concurrency: Int
     /// Number of worked examples from the training file put before the user's text.
     public var fewShot: Int
+    /// The ShareGPT JSONL file the examples come from; nil means `../shared/data/tqt-<wire>-train.jsonl`.
+    public var fewShotFile: String?
 
     public init(
         api: LLMAPI = .openai,
@@ -55,12 +63,13 @@ public struct LLMConfiguration: Sendable, Hashable {
         temperature: Double = 0,
         maxTokens: Int = 256,
         requestTimeout: Duration = .seconds(120),
-        connectTimeout: Duration = .seconds(5),
+        connectTimeout: Duration = .seconds(2),
         constraint: ConstraintMode? = nil,
         stream: Bool = false,
         retries: Int = 1,
         concurrency: Int = 2,
-        fewShot: Int = 0
+        fewShot: Int = 0,
+        fewShotFile: String? = nil
     ) {
         self.api = api
         self.baseURL = baseURL
@@ -75,6 +84,7 @@ public struct LLMConfiguration: Sendable, Hashable {
         self.retries = retries
         self.concurrency = concurrency
         self.fewShot = fewShot
+        self.fewShotFile = fewShotFile
     }
 
     /// The defaults overridden by the `SLIPSTREAM_LLM_*` variables of `environment`.
@@ -111,6 +121,35 @@ public struct LLMConfiguration: Sendable, Hashable {
         if let text = value("SLIPSTREAM_LLM_CONCURRENCY") {
             concurrency = Int(try Self.number(text, name: "SLIPSTREAM_LLM_CONCURRENCY", range: 1...256, integer: true))
         }
+        if let text = value("SLIPSTREAM_LLM_CONNECT_TIMEOUT") {
+            connectTimeout = .milliseconds(Int(1000 * (try Self.number(text, name: "SLIPSTREAM_LLM_CONNECT_TIMEOUT", range: 0.001...3600))))
+        }
+        if let text = value("SLIPSTREAM_LLM_CONSTRAINT") {
+            guard let mode = ConstraintMode(rawValue: text.lowercased()) else {
+                throw LLMError(.invalidConfiguration, "SLIPSTREAM_LLM_CONSTRAINT is '\(text)'; expected grammar, json or none")
+            }
+            constraint = mode
+        }
+        if let text = value("SLIPSTREAM_LLM_STREAM") {
+            switch text.lowercased() {
+            case "1", "true", "yes", "on": stream = true
+            case "0", "false", "no", "off": stream = false
+            default: throw LLMError(.invalidConfiguration, "SLIPSTREAM_LLM_STREAM is '\(text)'; expected true or false")
+            }
+        }
+        if let text = value("SLIPSTREAM_LLM_RETRIES") {
+            retries = Int(try Self.number(text, name: "SLIPSTREAM_LLM_RETRIES", range: 0...10, integer: true))
+        }
+        if let text = value("SLIPSTREAM_LLM_FEW_SHOT") {
+            fewShot = Int(try Self.number(text, name: "SLIPSTREAM_LLM_FEW_SHOT", range: 0...64, integer: true))
+        }
+        if let text = value("SLIPSTREAM_LLM_FEW_SHOT_FILE") { fewShotFile = text }
+    }
+
+    /// The few-shot examples asked for (none unless ``fewShot`` is positive).
+    public func examples(for version: WireVersion) throws(LLMError) -> [FewShotExample] {
+        guard fewShot > 0 else { return [] }
+        return try FewShotExample.load(fromJSONL: fewShotFile ?? "../shared/data/tqt-\(version.rawValue)-train.jsonl", count: fewShot)
     }
 
     /// The base URL in use: the configured one or the API's default.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SlipstreamLLM
 import SlipstreamQuantizers
 
 /// `slipstream eval`: measures an engine on a TQT JSONL file.
@@ -40,6 +41,7 @@ struct EvalCommand: AsyncParsableCommand {
         let data = try TQTDataset(contentsOf: dataset)
         let bar = ProgressBar(enabled: isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["CI"] == nil)
         let report: EvaluationReport
+        var llmLog: LLMResultLog?  // the llm engine's repair/retry/fallback counts
         if let folds {
             let base = try engineOptions.makeQuantizer()
             let model = (base as? LocalQuantizer)?.model
@@ -50,7 +52,9 @@ struct EvalCommand: AsyncParsableCommand {
                 threshold: engineOptions.threshold ?? model?.metadata.threshold ?? 0)
             report = try await cv.evaluate(data.examples, dataset: dataset) { done, total in bar.update(done, total, unit: "folds") }
         } else {
-            report = try await Evaluator().evaluate(data.examples, with: try engineOptions.makeQuantizer(), dataset: dataset) {
+            let quantizer = try engineOptions.makeQuantizer()
+            llmLog = (quantizer as? LLMQuantizer)?.log
+            report = try await Evaluator().evaluate(data.examples, with: quantizer, dataset: dataset) {
                 done, total in bar.update(done, total, unit: "rows")
             }
         }
@@ -64,6 +68,10 @@ struct EvalCommand: AsyncParsableCommand {
             print(String(decoding: try encoder.encode(report), as: UTF8.self))
         } else {
             print(summary(report))
+        }
+        if let llmLog {
+            let lines = llmLog.summary.lines.joined(separator: "\n") + "\n"
+            if json { FileHandle.standardError.write(Data(lines.utf8)) } else { print("\n" + lines, terminator: "") }
         }
     }
 

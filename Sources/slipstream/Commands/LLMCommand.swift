@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SlipstreamCore
 import SlipstreamLLM
+import SlipstreamQuantizers
 
 /// `slipstream llm …`: talk to a model server directly (token counts, encoding, the grammar sent).
 struct LLMCommand: AsyncParsableCommand {
@@ -63,7 +64,7 @@ struct LLMCommand: AsyncParsableCommand {
         func run() async throws {
             guard let version = WireVersion(rawValue: wire) else { throw ValidationError("--wire must be v1 or v3") }
             let config = try llm.configuration()
-            let examples = try llm.examples(for: version)
+            let examples = try config.examples(for: version)
             let inputs: [LLMInput]
             if text.isEmpty {
                 let data = FileHandle.standardInput.readDataToEndOfFile()
@@ -74,15 +75,22 @@ struct LLMCommand: AsyncParsableCommand {
                 inputs = [LLMInput(text: text.joined(separator: " "), src: src, dst: dst)]
             }
             let results = try await LLMSession.withBackend(config) { backend in
-                let engine = LLMEngine(
+                let fallback = llm.noFallback
+                    ? nil
+                    : QuantizerFallback(
+                        quantizer: try QuantizerRegistry.standard.make(QuantizerRegistry.defaultEngine),
+                        context: QuantizationContext(src: src ?? "agent", dst: dst, version: version))
+                var engine = LLMEngine(
                     configuration: config, backend: backend, ucr: version == .v1 ? .v1 : .v3, version: version,
-                    fallback: nil, examples: examples)
-                // Without a fallback a text can fail; report it and go on with the others.
+                    fallback: fallback, examples: examples)
+                engine.breaker = LLMCircuitBreaker()
+                let runner = engine
+                // With --no-fallback a text can fail; report it and go on with the others.
                 return try await BoundedConcurrency.map(
                     inputs, limit: config.concurrency, onProgress: Progress.reporter(total: inputs.count)
                 ) { input -> Result<LLMResult, LLMError> in
                     do throws(LLMError) {
-                        return .success(try await engine.encode(input.text, src: input.src, dst: input.dst))
+                        return .success(try await runner.encode(input.text, src: input.src, dst: input.dst))
                     } catch {
                         if error.code == .cancelled { throw error }
                         return .failure(error)

@@ -24,67 +24,65 @@ struct LLMOptions: ParsableArguments {
     @Option(name: .customLong("max-tokens"), help: "Generated-token limit per answer (env SLIPSTREAM_LLM_MAX_TOKENS; default 256).")
     var maxTokens: Int?
 
-    @Option(help: "Seconds allowed per request (env SLIPSTREAM_LLM_TIMEOUT; default 120).")
+    @Option(help: "Seconds allowed per request, answer included (env SLIPSTREAM_LLM_TIMEOUT; default 120).")
     var timeout: Double?
 
-    @Option(help: "grammar (GBNF, llama.cpp), json (JSON schema) or none; default grammar for openai, json for ollama.")
+    @Option(name: .customLong("connect-timeout"), help: "Seconds allowed to connect (env SLIPSTREAM_LLM_CONNECT_TIMEOUT; default 2).")
+    var connectTimeout: Double?
+
+    @Option(help: "grammar (GBNF, llama.cpp), json (JSON schema) or none (env SLIPSTREAM_LLM_CONSTRAINT; default grammar for openai, json for ollama).")
     var constraint: String?
 
     @Flag(name: .customLong("no-grammar"), help: "Send no grammar or schema: measure the raw model (same as --constraint none).")
     var noGrammar = false
 
-    @Flag(help: "Stream answers (SSE / NDJSON).")
+    @Flag(help: "Stream answers (SSE / NDJSON) (env SLIPSTREAM_LLM_STREAM).")
     var stream = false
 
-    @Option(help: "Extra attempts after a failed or unusable answer before falling back (default 1).")
+    @Option(help: "Extra attempts after a failed or unusable answer before falling back (env SLIPSTREAM_LLM_RETRIES; default 1).")
     var retries: Int?
 
     @Option(help: "Requests in flight at once for batches (env SLIPSTREAM_LLM_CONCURRENCY; default 2).")
     var concurrency: Int?
 
-    @Option(name: .customLong("few-shot"), help: "Worked examples from the training file put before each text (default 0).")
-    var fewShot = 0
+    @Option(name: .customLong("few-shot"), help: "Worked examples from the training file put before each text (env SLIPSTREAM_LLM_FEW_SHOT; default 0).")
+    var fewShot: Int?
 
-    @Option(name: .customLong("few-shot-file"), help: "ShareGPT JSONL to take few-shot examples from (default ../shared/data/tqt-<wire>-train.jsonl).")
+    @Option(name: .customLong("few-shot-file"), help: "ShareGPT JSONL for --few-shot (default ../shared/data/tqt-<wire>-train.jsonl).")
     var fewShotFile: String?
+
+    @Flag(name: .customLong("no-fallback"), help: "Report the model's failures instead of answering with the local engine.")
+    var noFallback = false
+
+    /// The flags given, under the names of the environment variables they override.
+    func settings() -> [String: String] {
+        var settings: [String: String] = [:]
+        func set(_ name: String, _ value: (some CustomStringConvertible)?) {
+            if let value { settings["SLIPSTREAM_LLM_" + name] = value.description }
+        }
+        set("URL", url)
+        set("MODEL", model)
+        set("API", api)
+        set("API_KEY", apiKey)
+        set("TEMPERATURE", temperature)
+        set("MAX_TOKENS", maxTokens)
+        set("TIMEOUT", timeout)
+        set("CONNECT_TIMEOUT", connectTimeout)
+        set("CONSTRAINT", noGrammar ? "none" : constraint)
+        set("STREAM", stream ? "true" : nil)
+        set("RETRIES", retries)
+        set("CONCURRENCY", concurrency)
+        set("FEW_SHOT", fewShot)
+        set("FEW_SHOT_FILE", fewShotFile)
+        set("FALLBACK", noFallback ? "none" : nil)
+        return settings
+    }
 
     /// The configuration: defaults, then environment, then these flags.
     func configuration(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> LLMConfiguration {
         var config = try LLMConfiguration(environment: environment)
-        if let api {
-            guard let value = LLMAPI(rawValue: api.lowercased()) else {
-                throw ValidationError("--llm-api is '\(api)'; expected openai or ollama")
-            }
-            config.api = value
-        }
-        if let url { config.baseURL = url }
-        if let model { config.model = model }
-        if let apiKey { config.apiKey = apiKey }
-        if let temperature { config.temperature = temperature }
-        if let maxTokens { config.maxTokens = maxTokens }
-        if let timeout {
-            guard timeout > 0, timeout.isFinite else { throw ValidationError("--timeout must be a positive number of seconds") }
-            config.requestTimeout = .milliseconds(Int(timeout * 1000))
-        }
-        if let constraint {
-            guard let mode = ConstraintMode(rawValue: constraint.lowercased()) else {
-                throw ValidationError("--constraint is '\(constraint)'; expected grammar, json or none")
-            }
-            config.constraint = mode
-        }
-        if noGrammar { config.constraint = ConstraintMode.none }
-        if stream { config.stream = true }
-        if let retries { config.retries = retries }
-        if let concurrency { config.concurrency = concurrency }
-        config.fewShot = fewShot
+        try config.apply(environment: settings())
         try config.validate()
         return config
-    }
-
-    /// The few-shot examples asked for (none by default).
-    func examples(for version: WireVersion) throws -> [FewShotExample] {
-        guard fewShot > 0 else { return [] }
-        let path = fewShotFile ?? "../shared/data/tqt-\(version.rawValue)-train.jsonl"
-        return try FewShotExample.load(fromJSONL: path, count: fewShot)
     }
 }
