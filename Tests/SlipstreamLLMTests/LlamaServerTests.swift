@@ -41,10 +41,11 @@ struct LlamaServerTests {
         }
     }
 
-    @Test func engineAcceptsAValidAnswerAsIs() async throws {
+    @Test(arguments: [false, true])
+    func engineAcceptsAValidAnswerAsIs(stream: Bool) async throws {
         try await LlamaServer.with(answer: Fixtures.validAnswer) { url in
             try await LLMSession.withBackend(Self.config(url)) { backend in
-                let engine = LLMEngine(configuration: Self.config(url), backend: backend, ucr: .v1)
+                let engine = LLMEngine(configuration: Self.config(url, stream: stream), backend: backend, ucr: .v1)
                 let result = try await engine.encode("Tell bob to review my auth code", src: "alice", dst: "bob")
                 #expect(result.engine == "llm")
                 #expect(result.wire == "SLIP v1 alice bob RequestReview auth_module")
