@@ -24,6 +24,6 @@ import Testing
         let idf = [Float](repeating: 1, count: 1 << 10)
         let (buckets, values) = hasher.features(of: text, idf: idf)
         #expect(buckets.count == values.count)
-        #expect(values.allSatisfy(\.isFinite))
+        #expect(values.allSatisfy { $0.isFinite })
     }
 }

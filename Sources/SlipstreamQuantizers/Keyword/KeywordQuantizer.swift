@@ -26,19 +26,46 @@ public struct KeywordQuantizer: Quantizer {
         public var isFallback: Bool
     }
 
-    static func score(_ text: String, _ patterns: [String]) -> Double {
+    /// The tables as UTF-8 bytes, for allocation-light substring search.
+    private static let forceBytes: [(String, [[UInt8]])] = KeywordRules.force.map { ($0.0, $0.1.map { Array($0.utf8) }) }
+    private static let objectBytes: [(String, [[UInt8]])] = KeywordRules.object.map { ($0.0, $0.1.map { Array($0.utf8) }) }
+
+    /// slipcore's `_keyword_score`: each pattern found as a substring adds its word count; `min(1, n / 3)`.
+    static func score(_ text: [UInt8], _ patterns: [[UInt8]]) -> Double {
         var matches = 0
-        for pattern in patterns where text.contains(pattern) {
-            matches += pattern.split(separator: " ").count
+        for pattern in patterns where contains(text, pattern) {
+            matches += pattern.split(separator: 0x20).count
         }
         return min(1.0, Double(matches) / 3.0)
     }
 
+    static func contains(_ text: [UInt8], _ pattern: [UInt8]) -> Bool {
+        let n = text.count
+        let m = pattern.count
+        guard m > 0, m <= n else { return m == 0 }
+        let first = pattern[0]
+        var i = 0
+        while i <= n - m {
+            if text[i] == first {
+                var j = 1
+                while j < m && text[i + j] == pattern[j] { j += 1 }
+                if j == m { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+
+    /// The text lowercased as slipcore's `str.lower()` does for ASCII (other characters keep their bytes).
+    static func lowered(_ text: String) -> [UInt8] {
+        text.utf8.map { $0 &- 0x41 < 26 ? $0 | 0x20 : $0 }
+    }
+
     /// slipcore's `KeywordQuantizer.quantize`: the Force and Object for `text`.
     public func decide(_ text: String) -> Decision {
-        let lower = text.lowercased()
+        let lower = Self.lowered(text)
         var bestForce: (String, Double)?
-        for (force, patterns) in KeywordRules.force {
+        for (force, patterns) in Self.forceBytes {
             let s = Self.score(lower, patterns)
             if s > 0, s > (bestForce?.1 ?? 0) { bestForce = (force, s) }
         }
@@ -46,7 +73,7 @@ public struct KeywordQuantizer: Quantizer {
             return Decision(force: "Fallback", object: "Generic", confidence: 0, isFallback: true)
         }
         var bestObject: (String, Double)?
-        for (object, patterns) in KeywordRules.object {
+        for (object, patterns) in Self.objectBytes {
             let s = Self.score(lower, patterns)
             if s > 0, s > (bestObject?.1 ?? 0) { bestObject = (object, s) }
         }
@@ -63,8 +90,8 @@ public struct KeywordQuantizer: Quantizer {
         }
         if let exact = codebook.anchor(force: force, object: decision.object) { return (exact, decision.confidence) }
         // The v1 codebook lacks this pair: the anchor of the same Force whose object scores best.
-        let lower = text.lowercased()
-        let objectScores = Dictionary(KeywordRules.object.map { ($0.0, Self.score(lower, $0.1)) }, uniquingKeysWith: { a, _ in a })
+        let lower = Self.lowered(text)
+        let objectScores = Dictionary(Self.objectBytes.map { ($0.0, Self.score(lower, $0.1)) }, uniquingKeysWith: { a, _ in a })
         let candidates = codebook.anchors.filter { $0.force == force && $0.state != .deprecated }
         if let best = candidates.max(by: { (objectScores[$0.object] ?? 0) < (objectScores[$1.object] ?? 0) }),
             (objectScores[best.object] ?? 0) > 0 || candidates.count == 1
