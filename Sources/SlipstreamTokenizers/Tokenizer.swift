@@ -84,7 +84,7 @@ public struct Tokenizer: Sendable {
     /// The pieces the pre-tokenizer splits `text` into (tiktoken's regex matches).
     public func pieces(of text: String) -> [String] { preTokenizer.pieces(of: text) }
 
-    /// The special tokens in `text`, with their byte ranges, whether or not they are allowed.
+    /// The special-token strings that occur in `text`, in order, whether or not they are allowed.
     public func specialTokenMatches(in text: String) -> [String] {
         var text = text
         return text.withUTF8 { buffer in

@@ -22,7 +22,7 @@ final class RankTable: @unchecked Sendable {  // Immutable after init; the buffe
     /// Builds the table from parsed entries.
     ///
     /// - Parameters:
-    ///   - entries: `(rank, offset, length)` into `bytes`, one per token.
+    ///   - entries: `(rank, offset, length, line)`: the token's bytes in `bytes` and its rank-file line.
     ///   - bytes: the concatenated token bytes in file order.
     ///   - path: the source file, for error messages.
     init(entries: [(rank: UInt32, offset: Int, length: Int, line: Int)], bytes: [UInt8], path: String?) throws(TokenizerError) {
