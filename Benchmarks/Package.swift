@@ -28,5 +28,17 @@ let package = Package(
             path: "Benchmarks/TokenizerBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        // Messages per second of the local and keyword quantizers on the training texts (ordo-one/benchmark;
+        // `swift package --disable-sandbox benchmark --target QuantizerBenchmarks`,
+        // scripts/bench_slipcore_quantizer.py for slipcore's keyword quantizer on the same texts).
+        .executableTarget(
+            name: "QuantizerBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "SlipstreamQuantizers", package: root),
+            ],
+            path: "Benchmarks/QuantizerBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
     ]
 )

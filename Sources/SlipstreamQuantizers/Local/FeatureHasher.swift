@@ -79,11 +79,14 @@ public struct FeatureHasher: Sendable, Hashable {
         return try text.withUTF8 { utf8 in
             let bytes = UnsafeBufferPointer(rebasing: utf8.prefix(Self.maxBytes))
             let capacity = Self.capacity(forBytes: bytes.count)
-            return try withUnsafeTemporaryAllocation(of: UInt32.self, capacity: capacity) { raw in
+            return try withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 2 * capacity) { scratch in
+                let raw = UnsafeMutableBufferPointer(rebasing: scratch[0..<capacity])
                 let count = collect(bytes, into: raw)
                 let keys = UnsafeMutableBufferPointer(rebasing: raw[0..<count])
-                Self.heapSort(keys)
-                return try withUnsafeTemporaryAllocation(of: Float.self, capacity: max(count, 1)) { values in
+                let spare = UnsafeMutableBufferPointer(rebasing: scratch[capacity..<(capacity + count)])
+                Self.radixSort(keys, bits: bucketBits + 1, scratch: spare)
+                // The sort is done with the spare half: reuse it for the values.
+                return try spare.withMemoryRebound(to: Float.self) { values in
                     let unique = weigh(keys, idf: idf, values: values)
                     return try body(
                         UnsafeBufferPointer(rebasing: raw[0..<unique]), UnsafeBufferPointer(rebasing: values[0..<unique]))
@@ -105,10 +108,13 @@ public struct FeatureHasher: Sendable, Hashable {
         return features(of: text, idf: ones).buckets
     }
 
-    /// Writes raw keys (`group << 31 | bucket`) and returns how many.
+    /// log2(buckets).
+    var bucketBits: Int { buckets.trailingZeroBitCount }
+
+    /// Writes raw keys (`group << log2(buckets) | bucket`) and returns how many.
     private func collect(_ bytes: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt32>) -> Int {
         let mask = UInt64(buckets - 1)
-        let charGroup: UInt32 = 1 << 31
+        let charGroup: UInt32 = 1 << UInt32(bucketBits)
         var n = 0
         @inline(__always) func emit(_ hash: UInt64, _ group: UInt32) {
             out[n] = UInt32(Self.finalize(hash) & mask) | group
@@ -177,9 +183,9 @@ public struct FeatureHasher: Sendable, Hashable {
             var tf = 1
             while index + tf < keys.count, keys[index + tf] == key { tf += 1 }
             index += tf
-            let bucket = Int(key & 0x7FFF_FFFF)
+            let bucket = Int(key & UInt32(buckets - 1))
             let value = Self.sublinear[min(tf, 63)] * idf[bucket]
-            if key >> 31 == 1 {
+            if key >> UInt32(bucketBits) == 1 {
                 if firstChar < 0 { firstChar = unique }
                 norms.1 += value * value
             } else {
@@ -196,33 +202,36 @@ public struct FeatureHasher: Sendable, Hashable {
         return unique
     }
 
-    /// In-place heap sort (the standard library's sort may allocate).
-    static func heapSort(_ a: UnsafeMutableBufferPointer<UInt32>) {
+    /// LSD radix sort by bytes (ascending; `bits` significant bits), using `scratch` (same count; at most
+    /// 65,535 keys, which ``maxBytes`` guarantees).
+    static func radixSort(_ a: UnsafeMutableBufferPointer<UInt32>, bits: Int, scratch: UnsafeMutableBufferPointer<UInt32>) {
         let n = a.count
         guard n > 1 else { return }
-        @inline(__always) func siftDown(_ start: Int, _ end: Int) {
-            var root = start
-            while 2 * root + 1 < end {
-                var child = 2 * root + 1
-                if child + 1 < end && a[child] < a[child + 1] { child += 1 }
-                if a[root] < a[child] {
-                    a.swapAt(root, child)
-                    root = child
-                } else {
-                    return
+        var source = a
+        var target = scratch
+        var shift: UInt32 = 0
+        withUnsafeTemporaryAllocation(of: UInt16.self, capacity: 256) { counts in
+            while Int(shift) < bits {
+                for d in 0..<256 { counts[d] = 0 }
+                for i in 0..<n { counts[Int((source[i] >> shift) & 0xFF)] += 1 }
+                var total: UInt16 = 0
+                for d in 0..<256 {
+                    let c = counts[d]
+                    counts[d] = total
+                    total &+= c
                 }
+                for i in 0..<n {
+                    let key = source[i]
+                    let d = Int((key >> shift) & 0xFF)
+                    target[Int(counts[d])] = key
+                    counts[d] &+= 1
+                }
+                swap(&source, &target)
+                shift += 8
             }
         }
-        var start = n / 2 - 1
-        while start >= 0 {
-            siftDown(start, n)
-            start -= 1
-        }
-        var end = n - 1
-        while end > 0 {
-            a.swapAt(0, end)
-            siftDown(0, end)
-            end -= 1
+        if source.baseAddress != a.baseAddress {
+            for i in 0..<n { a[i] = source[i] }
         }
     }
 }
