@@ -8,18 +8,43 @@ struct PythonWhitespaceTokenizer {
     init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
     /// The byte range of the next word, or nil at the end.
+    @inline(__always)
     mutating func next() -> Range<Int>? {
-        while position < bytes.count {
-            let width = Self.whitespaceWidth(bytes, at: position)
-            if width == 0 { break }
-            position += width
+        let count = bytes.count
+        var i = position
+        while i < count {
+            let b = bytes[i]
+            if b < 0x80 {
+                guard Self.isASCIISpace(b) else { break }
+                i += 1
+            } else {
+                let width = Self.whitespaceWidth(bytes, at: i)
+                guard width > 0 else { break }
+                i += width
+            }
         }
-        guard position < bytes.count else { return nil }
-        let start = position
-        while position < bytes.count, Self.whitespaceWidth(bytes, at: position) == 0 {
-            position += 1
+        guard i < count else {
+            position = i
+            return nil
         }
-        return start..<position
+        let start = i
+        while i < count {
+            let b = bytes[i]
+            if b < 0x80 {
+                if Self.isASCIISpace(b) { break }
+            } else if Self.whitespaceWidth(bytes, at: i) > 0 {
+                break
+            }
+            i += 1
+        }
+        position = i
+        return start..<i
+    }
+
+    /// ASCII characters Python's `str.isspace()` accepts: `\t\n\v\f\r`, U+001C–U+001F and space.
+    @inline(__always)
+    static func isASCIISpace(_ b: UInt8) -> Bool {
+        b == 0x20 || (b &- 0x09) < 5 || (b &- 0x1C) < 4
     }
 
     /// The byte width of the whitespace character at `i`, or 0 when it is not whitespace.

@@ -5,12 +5,13 @@ struct StrictV1Parser {
     let bytes: UnsafeBufferPointer<UInt8>
     let configuration: WireParser.Configuration
 
-    func parse() throws(WireError) -> SlipMessage {
+    /// Where the fields of the (already canonical) line lie.
+    func parse() throws(WireError) -> SlipMessage.Layout {
         var position = 0
         var index = 0
-        var src = "", dst = ""
+        var srcEnd = 0, dstEnd = 0, anchorEnd = 0
         var anchor: UCRAnchor?
-        var payload: [String] = []
+        var payloadCount = 0
         guard !bytes.isEmpty else {
             throw WireError(.empty, .parse, "Too short: the line is empty", offset: 0)
         }
@@ -77,27 +78,28 @@ struct StrictV1Parser {
                         "\(index == 2 ? "src" : "dst") is \(range.count) characters, longer than \(configuration.maxAgentIDLength)",
                         token: token, offset: start)
                 }
-                if index == 2 { src = bytes.slice(range) } else { dst = bytes.slice(range) }
+                if index == 2 { srcEnd = position } else { dstEnd = position }
             case 4:
                 let name = bytes.slice(range)
                 guard let found = configuration.v1Codebook.anchor(mnemonic: name) else {
                     throw WireError(.unknownAnchor, .validation, Self.unknownAnchorMessage(name, in: configuration.v1Codebook), token: name, offset: start)
                 }
                 anchor = found
+                anchorEnd = position
             default:
-                let item = isQuoted ? bytes.slice(start + 1..<position - 1) : bytes.slice(range)
-                guard item.utf8.count <= configuration.maxPayloadItemBytes else {
+                let length = isQuoted ? range.count - 2 : range.count
+                guard length <= configuration.maxPayloadItemBytes else {
                     throw WireError(
                         .payloadTokenTooLong, .validation,
-                        "payload[\(index - 5)] is \(item.utf8.count) bytes, longer than \(configuration.maxPayloadItemBytes)",
-                        token: item, offset: start)
+                        "payload[\(index - 5)] is \(length) bytes, longer than \(configuration.maxPayloadItemBytes)",
+                        token: bytes.slice(range), offset: start)
                 }
-                guard payload.count < configuration.maxPayloadItems else {
+                guard payloadCount < configuration.maxPayloadItems else {
                     throw WireError(
                         .tooManyPayloadTokens, .validation, "more than \(configuration.maxPayloadItems) payload items",
-                        token: item, offset: start)
+                        token: bytes.slice(range), offset: start)
                 }
-                payload.append(item)
+                payloadCount += 1
             }
             index += 1
         }
@@ -106,9 +108,9 @@ struct StrictV1Parser {
                 index == 0 ? .empty : .tooFewTokens, .parse,
                 "Too short: need >= 5 tokens (SLIP v1 <src> <dst> <Anchor>), got \(index)", offset: bytes.count)
         }
-        return SlipMessage(
-            version: .v1, src: src, dst: dst, anchor: anchor.mnemonic, force: anchor.force, object: anchor.object,
-            payload: payload)
+        return SlipMessage.Layout(
+            version: .v1, force: anchor.force, v1Object: anchor.object, srcEnd: srcEnd, dstEnd: dstEnd,
+            anchorEnd: anchorEnd, objectEnd: anchorEnd, refEnd: nil)
     }
 
     private func whitespaceError(at offset: Int) -> WireError {

@@ -74,41 +74,45 @@ public struct WireParser: Sendable {
     }
 
     /// Parses one line; the version is read from the line.
-    public func parse(_ line: some StringProtocol) throws(WireError) -> SlipMessage {
+    public func parse(_ line: String) throws(WireError) -> SlipMessage {
         try parseReportingRepairs(line, version: nil).message
+    }
+
+    /// Parses one line (a substring or other string type); the version is read from the line.
+    public func parse(_ line: some StringProtocol) throws(WireError) -> SlipMessage {
+        try parseReportingRepairs(String(decoding: line.utf8, as: UTF8.self), version: nil).message
     }
 
     /// Parses one line that must be of `version` (a line of the other version is a parse error, as in
     /// slipcore's `parse_slip`).
     public func parse(_ line: some StringProtocol, version: WireVersion) throws(WireError) -> SlipMessage {
-        try parseReportingRepairs(line, version: version).message
+        try parseReportingRepairs(String(decoding: line.utf8, as: UTF8.self), version: version).message
     }
 
     /// Parses one line and reports the lenient profile's repairs.
-    public func parseReportingRepairs(
-        _ line: some StringProtocol, version: WireVersion? = nil
-    ) throws(WireError) -> Outcome {
-        var text = String(line)
+    public func parseReportingRepairs(_ line: String, version: WireVersion? = nil) throws(WireError) -> Outcome {
+        var text = line
         let byteCount = text.utf8.count
         guard byteCount <= configuration.maxLineBytes else {
             throw WireError(
                 .lineTooLong, .parse,
                 "line is \(byteCount) bytes, longer than the limit of \(configuration.maxLineBytes)", offset: configuration.maxLineBytes)
         }
-        let result = text.withUTF8 { bytes -> Result<SlipMessage, WireError> in
+        let result = text.withUTF8 { bytes -> Result<(layout: SlipMessage.Layout, canonical: String?), WireError> in
             do throws(WireError) {
                 let detected: WireVersion
                 if let version { detected = version } else { detected = try Self.detectVersion(bytes) }
                 switch detected {
                 case .v3: return .success(try StrictV3Parser(bytes: bytes).parse())
-                case .v1: return .success(try StrictV1Parser(bytes: bytes, configuration: configuration).parse())
+                case .v1: return .success((try StrictV1Parser(bytes: bytes, configuration: configuration).parse(), nil))
                 }
             } catch {
                 return .failure(error)
             }
         }
         switch result {
-        case .success(let message): return Outcome(message: message, repairs: [])
+        case .success(let parsed):
+            return Outcome(message: SlipMessage(wire: parsed.canonical ?? text, layout: parsed.layout), repairs: [])
         case .failure(let error):
             // A strict-valid line is its own repair; anything else goes through the repairs.
             guard profile == .lenient else { throw error }
