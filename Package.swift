@@ -24,8 +24,8 @@ let package = Package(
     targets: [
         // Protocol core: wire v1/v3, UCR, TQT records. No dependencies.
         .target(name: "SlipstreamCore", swiftSettings: swiftSettings),
-        // Exact byte-level BPE tokenizers (tiktoken-compatible). No dependencies.
-        .target(name: "SlipstreamTokenizers", swiftSettings: swiftSettings),
+        // Exact byte-level BPE tokenizers (tiktoken-compatible). Only the core (for SHA-256).
+        .target(name: "SlipstreamTokenizers", dependencies: ["SlipstreamCore"], swiftSettings: swiftSettings),
         // Quantizers: text -> anchor. Ships the trained `local` model as a resource.
         .target(
             name: "SlipstreamQuantizers",
@@ -68,7 +68,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SlipstreamTokenizersTests",
-            dependencies: ["SlipstreamTokenizers"],
+            dependencies: ["SlipstreamCore", "SlipstreamTokenizers"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

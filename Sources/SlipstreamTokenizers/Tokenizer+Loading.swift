@@ -1,3 +1,4 @@
+import SlipstreamCore
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+import SlipstreamCore
 @testable import SlipstreamTokenizers
 
 /// DEFLATE, gzip, zip and SHA-256: the pieces `slipstream assets fetch` unpacks wheels with.

@@ -1,6 +1,6 @@
-/// A small SHA-256 (FIPS 180-4), so the core can compute slipcore-compatible UCR content hashes
-/// without a dependency.
-struct SHA256 {
+/// A small SHA-256 (FIPS 180-4), so the core can compute slipcore-compatible UCR content hashes (and
+/// the tokenizers can check downloaded files) without a dependency.
+public enum SHA256 {
     private static let k: [UInt32] = [
         0x428a_2f98, 0x7137_4491, 0xb5c0_fbcf, 0xe9b5_dba5, 0x3956_c25b, 0x59f1_11f1, 0x923f_82a4, 0xab1c_5ed5,
         0xd807_aa98, 0x1283_5b01, 0x2431_85be, 0x550c_7dc3, 0x72be_5d74, 0x80de_b1fe, 0x9bdc_06a7, 0xc19b_f174,
@@ -13,7 +13,7 @@ struct SHA256 {
     ]
 
     /// The digest of `bytes` as 32 bytes.
-    static func digest(_ bytes: some Collection<UInt8>) -> [UInt8] {
+    public static func digest(_ bytes: some Collection<UInt8>) -> [UInt8] {
         var h: [UInt32] = [
             0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19,
         ]
@@ -51,11 +51,14 @@ struct SHA256 {
     }
 
     /// The digest of the UTF-8 bytes of `string`, as lowercase hex.
-    static func hexDigest(_ string: String) -> String {
+    public static func hexDigest(_ string: String) -> String { hexDigest(of: string.utf8) }
+
+    /// The digest of `bytes`, as lowercase hex.
+    public static func hexDigest(of bytes: some Collection<UInt8>) -> String {
         let hexDigits = Array("0123456789abcdef".utf8)
         var out = [UInt8]()
         out.reserveCapacity(64)
-        for byte in digest(string.utf8) {
+        for byte in digest(bytes) {
             out.append(hexDigits[Int(byte >> 4)])
             out.append(hexDigits[Int(byte & 0xF)])
         }
