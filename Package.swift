@@ -66,6 +66,12 @@ let package = Package(
             dependencies: ["SlipstreamCore"],
             swiftSettings: swiftSettings
         ),
+        // Runs the built `slipstream` binary: the CLI contract.
+        .testTarget(
+            name: "SlipstreamCLITests",
+            dependencies: ["slipstream"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "SlipstreamTokenizersTests",
             dependencies: ["SlipstreamCore", "SlipstreamTokenizers"],

@@ -1,0 +1,114 @@
+import Foundation
+import Testing
+
+/// The command-line contract other tools rely on: command names, JSON fields and exit statuses.
+@Suite struct CLITests {
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+        var lines: [[String: Any]] {
+            stdout.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        }
+    }
+
+    /// The `slipstream` binary built beside the test bundle.
+    static let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        .appendingPathComponent("slipstream").path
+
+    static func run(_ arguments: [String], stdin: String = "") throws -> Run {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = arguments
+        let input = Pipe(), output = Pipe(), error = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = error
+        try process.run()
+        input.fileHandleForWriting.write(Data(stdin.utf8))
+        try input.fileHandleForWriting.close()
+        let out = output.fileHandleForReading.readDataToEndOfFile()
+        let err = error.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self))
+    }
+
+    @Test func decodeRendersAWire() throws {
+        let run = try Self.run(["decode", "SLIP v1 alice bob RequestReview auth_module"])
+        #expect(run.status == 0)
+        #expect(run.stdout == "[alice -> bob] RequestReview: \"Request review of work\" (payload: auth_module)\n")
+    }
+
+    @Test func decodeJSONHasTheContractFields() throws {
+        let run = try Self.run(["decode", "--json"], stdin: "SLIP v3 planner exec Request Plan timeline\nSLIP v1 a b MetaAck\n")
+        #expect(run.status == 0)
+        let objects = run.lines
+        #expect(objects.count == 2)
+        for key in ["version", "src", "dst", "anchor", "force", "object", "payload", "fallbackRef", "canonical", "coords"] {
+            #expect(objects[0].keys.contains(key), "missing \(key)")
+        }
+        #expect(objects[0]["coords"] as? [Int] == [3, 4, 1, 4])
+        #expect(objects[1]["anchor"] as? String == "MetaAck")
+    }
+
+    @Test func validateReportsEachLineAndFailsWhenOneIsInvalid() throws {
+        let run = try Self.run(["validate", "--json"], stdin: "SLIP v1 a b RequestTask ok\nSLIP v1 a b RequestTask x:y\n")
+        #expect(run.status == 1)
+        let objects = run.lines
+        #expect(objects.map { $0["valid"] as? Bool } == [true, false])
+        let error = try #require(objects[1]["error"] as? [String: Any])
+        #expect(error["code"] as? String == "invalid_payload_token")
+        #expect(error["offset"] as? Int == 24)
+        #expect(objects[1]["normalized"] as? String == "SLIP v1 a b RequestTask x y")
+        #expect((objects[1]["repairs"] as? [Any])?.count == 1)
+
+        let lenient = try Self.run(["validate", "--lenient"], stdin: "SLIP v1 a b RequestTask x:y\n")
+        #expect(lenient.status == 0)
+    }
+
+    @Test func overlongLinesAreRefusedAndTheRestGoOn() throws {
+        let long = "SLIP v1 a b RequestTask " + String(repeating: "x", count: 10_000)
+        let run = try Self.run(["decode", "--json"], stdin: "\(long)\nSLIP v1 a b MetaAck\n")
+        #expect(run.status == 1)
+        let objects = run.lines
+        #expect(objects.count == 2)
+        #expect((objects[0]["error"] as? [String: Any])?["code"] as? String == "line_too_long")
+        #expect(objects[1]["anchor"] as? String == "MetaAck")
+        #expect(run.stderr.contains("line 1"))
+    }
+
+    @Test func translateGoesBothWaysWithinARun() throws {
+        let run = try Self.run(["translate", "--to", "v3"], stdin: "SLIP v1 product_manager planner RequestPlan feature_x_release\n")
+        #expect(run.stdout == "SLIP v3 productManager planner Request Plan featureXRelease\n")
+        let back = try Self.run(["translate", "--to", "v1"], stdin: run.stdout)
+        #expect(back.stdout == "SLIP v1 product_manager planner RequestPlan feature_x_release\n")
+    }
+
+    @Test func anchorsAndHash() throws {
+        #expect(try Self.run(["ucr", "hash"]).stdout == "357cdafecd65be46\n")
+        let anchors = try Self.run(["anchors", "--ucr", "v1", "--json"]).lines
+        #expect(anchors.count == 46)
+        #expect(anchors.contains { $0["mnemonic"] as? String == "RequestReview" })
+    }
+
+    @Test func tqtParseReadsModelOutput() throws {
+        let text = "```\nTHOUGHT: review please\nQUANTIZE: [ACTION=request | DOMAIN=task | URGENCY=normal | POLARITY=neutral] -> RequestReview\nSLIP: SLIP v1 alice bob RequestReview auth_module\n```\n"
+        let run = try Self.run(["tqt", "parse", "--json"], stdin: text)
+        #expect(run.status == 0)
+        let object = try #require(run.lines.first)
+        #expect(object["thought"] as? String == "review please")
+        #expect((object["quantize"] as? [String: Any])?["urgency"] as? String == "normal")
+        #expect(object["anchor"] as? String == "RequestReview")
+        #expect(object["wire"] as? String == "SLIP v1 alice bob RequestReview auth_module")
+
+        let missing = try Self.run(["tqt", "parse"], stdin: "THOUGHT: nothing to send\n")
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("no SLIP line"))
+    }
+
+    @Test func encodeTheModelCardExample() throws {
+        let run = try Self.run(["encode", "Tell bob to review my authentication code", "--from", "alice"])
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("SLIP: SLIP v1 alice bob RequestReview"))
+    }
+}
