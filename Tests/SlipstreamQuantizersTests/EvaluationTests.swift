@@ -20,6 +20,15 @@ import Testing
         #expect(report.html().contains("<svg"))
     }
 
+    @Test func rowsInFlightAtOnceKeepTheirOrderAndResults() async throws {
+        let rows = Array(try Fixtures.training.get().examples.prefix(80))
+        let keyword = KeywordQuantizer()
+        let one = try await Evaluator().run(rows, with: keyword)
+        let many = try await Evaluator().run(rows, with: keyword, concurrency: 6)
+        #expect(many.map(\.example) == one.map(\.example))
+        #expect(many.map(\.result.anchor) == one.map(\.result.anchor))
+    }
+
     @Test func metricsMatchHandComputedValues() {
         // truth: A A B B, predicted: A B B B
         let m = ClassificationMetrics(truth: [0, 0, 1, 1], predicted: [0, 1, 1, 1], classes: 2)

@@ -22,31 +22,49 @@ public struct Evaluator: Sendable {
         public var nanoseconds: Int64
     }
 
-    /// Quantizes every example (src from the expected wire, dst left to the engine).
+    /// Quantizes every example (src from the expected wire, dst left to the engine), with at most
+    /// `concurrency` rows in flight (for engines that wait on a server); outcomes keep the input order.
     public func run(
-        _ examples: [TQTExample], with quantizer: any Quantizer, progress: (@Sendable (Int, Int) -> Void)? = nil
+        _ examples: [TQTExample], with quantizer: any Quantizer, concurrency: Int = 1,
+        progress: (@Sendable (Int, Int) -> Void)? = nil
     ) async throws -> [Outcome] {
-        var outcomes: [Outcome] = []
-        outcomes.reserveCapacity(examples.count)
         let clock = ContinuousClock()
-        for (i, example) in examples.enumerated() {
+        @Sendable func measure(_ example: TQTExample) async throws -> Outcome {
             let context = QuantizationContext(src: example.record.message.src)
             let start = clock.now
             let result = try await quantizer.quantize(example.text, context: context)
             let elapsed = start.duration(to: clock.now)
             let nanos = elapsed.components.seconds * 1_000_000_000 + elapsed.components.attoseconds / 1_000_000_000
-            outcomes.append(Outcome(example: example, result: result, nanoseconds: nanos))
-            progress?(i + 1, examples.count)
+            return Outcome(example: example, result: result, nanoseconds: nanos)
         }
-        return outcomes
+        var outcomes: [Outcome?] = Array(repeating: nil, count: examples.count)
+        try await withThrowingTaskGroup(of: (Int, Outcome).self) { group in
+            var next = 0
+            var done = 0
+            func submit() {
+                guard next < examples.count else { return }
+                let index = next
+                let example = examples[index]
+                group.addTask { (index, try await measure(example)) }
+                next += 1
+            }
+            for _ in 0..<max(1, concurrency) { submit() }
+            while let (index, outcome) = try await group.next() {
+                outcomes[index] = outcome
+                done += 1
+                progress?(done, examples.count)
+                submit()
+            }
+        }
+        return outcomes.map { $0! }
     }
 
     /// Runs and measures.
     public func evaluate(
-        _ examples: [TQTExample], with quantizer: any Quantizer, dataset: String = "dataset",
+        _ examples: [TQTExample], with quantizer: any Quantizer, dataset: String = "dataset", concurrency: Int = 1,
         progress: (@Sendable (Int, Int) -> Void)? = nil
     ) async throws -> EvaluationReport {
-        let outcomes = try await run(examples, with: quantizer, progress: progress)
+        let outcomes = try await run(examples, with: quantizer, concurrency: concurrency, progress: progress)
         return report(outcomes, engine: quantizer.engine, dataset: dataset, folds: nil)
     }
 

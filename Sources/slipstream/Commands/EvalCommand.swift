@@ -53,8 +53,11 @@ struct EvalCommand: AsyncParsableCommand {
             report = try await cv.evaluate(data.examples, dataset: dataset) { done, total in bar.update(done, total, unit: "folds") }
         } else {
             let quantizer = try engineOptions.makeQuantizer()
-            llmLog = (quantizer as? LLMQuantizer)?.log
-            report = try await Evaluator().evaluate(data.examples, with: quantizer, dataset: dataset) {
+            let llm = quantizer as? LLMQuantizer
+            llmLog = llm?.log
+            // Server-backed engines get rows in flight at once; local engines are faster one by one.
+            let concurrency = llm?.configuration.concurrency ?? 1
+            report = try await Evaluator().evaluate(data.examples, with: quantizer, dataset: dataset, concurrency: concurrency) {
                 done, total in bar.update(done, total, unit: "rows")
             }
         }
