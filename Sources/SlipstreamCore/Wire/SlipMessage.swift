@@ -48,44 +48,63 @@ public struct SlipMessage: Sendable {
         var payload = payload
         var fallbackRef = fallbackRef
         if version == .v3, force == .fallback, fallbackRef == nil, !payload.isEmpty { fallbackRef = payload.removeFirst() }
-        var out = "SLIP "
-        out += version.rawValue
-        out += " "
-        out += src
-        let srcEnd = out.utf8.count
-        out += " "
-        out += dst
-        let dstEnd = out.utf8.count
-        out += " "
-        let anchorEnd: Int
-        var objectEnd: Int
-        var refEnd: Int?
+        // Sizes first, then one allocation filled byte by byte.
+        let quotes = version == .v1
+        var length = 8 + src.utf8.count + 1 + dst.utf8.count + 1
         switch version {
-        case .v1:
-            out += anchor
-            anchorEnd = out.utf8.count
-            objectEnd = anchorEnd
-        case .v3:
-            out += force.rawValue
-            anchorEnd = out.utf8.count
-            out += " "
-            out += object
-            objectEnd = out.utf8.count
-            if let fallbackRef {
-                out += " "
-                out += fallbackRef
-                refEnd = out.utf8.count
-            }
+        case .v1: length += anchor.utf8.count
+        case .v3: length += force.rawValue.utf8.count + 1 + object.utf8.count + (fallbackRef.map { $0.utf8.count + 1 } ?? 0)
         }
-        for item in payload {
-            out += " "
-            if version == .v1 && !WireToken.isStrict(item) {
-                out += "\""
-                out += item
-                out += "\""
-            } else {
-                out += item
+        for item in payload { length += 1 + item.utf8.count + (quotes && !WireToken.isStrict(item) ? 2 : 0) }
+        var srcEnd = 0, dstEnd = 0, anchorEnd = 0, objectEnd = 0
+        var refEnd: Int?
+        let out = String(unsafeUninitializedCapacity: length) { buffer in
+            var i = 0
+            func put(_ text: String) {
+                var text = text
+                text.withUTF8 { bytes in
+                    _ = UnsafeMutableBufferPointer(rebasing: buffer[i..<i + bytes.count]).initialize(from: bytes)
+                }
+                i += text.utf8.count
             }
+            func put(_ byte: UInt8) {
+                buffer[i] = byte
+                i += 1
+            }
+            put("SLIP ")
+            put(version.rawValue)
+            put(0x20)
+            put(src)
+            srcEnd = i
+            put(0x20)
+            put(dst)
+            dstEnd = i
+            put(0x20)
+            switch version {
+            case .v1:
+                put(anchor)
+                anchorEnd = i
+                objectEnd = i
+            case .v3:
+                put(force.rawValue)
+                anchorEnd = i
+                put(0x20)
+                put(object)
+                objectEnd = i
+                if let fallbackRef {
+                    put(0x20)
+                    put(fallbackRef)
+                    refEnd = i
+                }
+            }
+            for item in payload {
+                let isQuoted = quotes && !WireToken.isStrict(item)
+                put(0x20)
+                if isQuoted { put(0x22) }
+                put(item)
+                if isQuoted { put(0x22) }
+            }
+            return i
         }
         self.init(
             wire: out,
@@ -107,8 +126,8 @@ public struct SlipMessage: Sendable {
         src: String, dst: String, force: Force, object: String, payload: [String] = [], fallbackRef: String? = nil
     ) -> SlipMessage {
         SlipMessage(
-            version: .v3, src: src, dst: dst, anchor: force.rawValue + object, force: force, object: object,
-            payload: payload, fallbackRef: fallbackRef)
+            version: .v3, src: src, dst: dst, anchor: "", force: force, object: object, payload: payload,
+            fallbackRef: fallbackRef)
     }
 
     private func field(_ start: Int, _ end: Int) -> String {

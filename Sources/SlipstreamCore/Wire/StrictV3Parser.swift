@@ -6,6 +6,88 @@ struct StrictV3Parser {
     let bytes: UnsafeBufferPointer<UInt8>
 
     func parse() throws(WireError) -> (layout: SlipMessage.Layout, canonical: String?) {
+        if let layout = fastCanonical() { return (layout, nil) }
+        return try parseExactly()
+    }
+
+    /// One pass over a canonical, valid ASCII line (the common case); nil for anything else, which
+    /// ``parseExactly()`` then decides with slipcore's exact checks and errors.
+    @inline(__always)
+    func fastCanonical() -> SlipMessage.Layout? {
+        typealias L = WireParser.V3Limits
+        let n = bytes.count
+        guard n > 8, bytes[0] == 0x53, bytes[1] == 0x4C, bytes[2] == 0x49, bytes[3] == 0x50, bytes[4] == 0x20,
+            bytes[5] == 0x76, bytes[6] == 0x33, bytes[7] == 0x20
+        else { return nil }
+        var i = 8
+        var index = 0
+        var srcEnd = 0, dstEnd = 0, forceStart = 0, forceEnd = 0, objectEnd = 0, firstPayloadEnd = 0
+        var payloadCount = 0
+        while true {
+            let start = i
+            i = endOfAlnumRun(from: i)
+            let length = i - start
+            guard length > 0, i == n || bytes[i] == 0x20 else { return nil }
+            switch index {
+            case 0:
+                guard length <= L.maxAgentIDLength else { return nil }
+                srcEnd = i
+            case 1:
+                guard length <= L.maxAgentIDLength else { return nil }
+                dstEnd = i
+            case 2:
+                forceStart = start
+                forceEnd = i
+            case 3:
+                guard length <= L.maxTokenLength else { return nil }
+                objectEnd = i
+            default:
+                guard length <= L.maxTokenLength else { return nil }
+                payloadCount += 1
+                if payloadCount == 1 { firstPayloadEnd = i }
+            }
+            index += 1
+            if i == n { break }
+            i += 1
+        }
+        guard index >= 4, payloadCount <= L.maxPayloadTokens,
+            let force = Self.force(UnsafeBufferPointer(rebasing: bytes[forceStart..<forceEnd]))
+        else { return nil }
+        var refEnd: Int?
+        if force == .fallback {
+            guard payloadCount > 0, firstPayloadEnd - (objectEnd + 1) <= L.maxFallbackRefLength else { return nil }
+            refEnd = firstPayloadEnd
+        }
+        return SlipMessage.Layout(
+            version: .v3, force: force, v1Object: nil, srcEnd: srcEnd, dstEnd: dstEnd, anchorEnd: forceEnd,
+            objectEnd: objectEnd, refEnd: refEnd)
+    }
+
+    /// The index of the first byte at or after `i` that is not ASCII alphanumeric (or the end), eight
+    /// bytes at a time.
+    @inline(__always)
+    func endOfAlnumRun(from start: Int) -> Int {
+        let n = bytes.count
+        var i = start
+        let base = UnsafeRawPointer(bytes.baseAddress!)
+        @inline(__always) func splat(_ b: UInt64) -> UInt64 { b &* 0x0101_0101_0101_0101 }
+        let high = splat(0x80)
+        while i + 8 <= n {
+            let w = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+            // Per byte (all below 0x80): high bit of (x + 0x80 - lo) is x >= lo; of ~(x + 0x7F - hi) is x <= hi.
+            let digit = (w &+ splat(0x80 - 0x30)) & ~(w &+ splat(0x7F - 0x39))
+            let lower = w | splat(0x20)
+            let letter = (lower &+ splat(0x80 - 0x61)) & ~(lower &+ splat(0x7F - 0x7A))
+            let bad = (~(digit | letter) | w) & high
+            if bad != 0 { return i + bad.trailingZeroBitCount / 8 }
+            i += 8
+        }
+        while i < n, WireToken.isAlnum(bytes[i]) { i += 1 }
+        return i
+    }
+
+    /// slipcore's checks in slipcore's order, for every line.
+    func parseExactly() throws(WireError) -> (layout: SlipMessage.Layout, canonical: String?) {
         typealias L = WireParser.V3Limits
         var cursor = PythonWhitespaceTokenizer(bytes: bytes)
         var head: (Range<Int>, Range<Int>, Range<Int>, Range<Int>, Range<Int>, Range<Int>) = (0..<0, 0..<0, 0..<0, 0..<0, 0..<0, 0..<0)
