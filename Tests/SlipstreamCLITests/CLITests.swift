@@ -112,3 +112,54 @@ import Testing
         #expect(run.stdout.contains("SLIP: SLIP v1 alice bob RequestReview"))
     }
 }
+
+/// `bench tokens --server-tokenizer` against a real llama.cpp server (gated like the LLM suites).
+@Suite(.enabled(if: ProcessInfo.processInfo.environment["SLIPSTREAM_LLAMA_SERVER"] != nil, "set SLIPSTREAM_LLAMA_SERVER to a Python with scripts/llm/requirements.txt"))
+struct ServerTokenCountTests {
+    @Test func benchTokensCountsWithTheServersOwnTokenizer() throws {
+        let python = ProcessInfo.processInfo.environment["SLIPSTREAM_LLAMA_SERVER"]!
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("slipstream-cli-\(UUID())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let model = directory.appendingPathComponent("tiny.gguf").path
+        let make = Process()
+        make.executableURL = URL(fileURLWithPath: python)
+        make.arguments = [root.appendingPathComponent("scripts/llm/make_tiny_gguf.py").path, model]
+        make.standardOutput = FileHandle.nullDevice
+        try make.run()
+        make.waitUntilExit()
+        #expect(make.terminationStatus == 0)
+
+        let server = Process()
+        server.executableURL = URL(fileURLWithPath: python)
+        server.arguments = [root.appendingPathComponent("scripts/llm/serve.py").path, model, "--port", "0", "--exit-on-eof"]
+        let serverOut = Pipe(), serverIn = Pipe()
+        server.standardOutput = serverOut
+        server.standardInput = serverIn
+        server.standardError = FileHandle.nullDevice
+        try server.run()
+        defer {
+            try? serverIn.fileHandleForWriting.close()
+            server.terminate()
+            server.waitUntilExit()
+        }
+        var banner = ""
+        while !banner.contains("\n") {
+            let chunk = serverOut.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            banner += String(decoding: chunk, as: UTF8.self)
+        }
+        let url = try #require(banner.split(separator: " ").last?.trimmingCharacters(in: .whitespacesAndNewlines))
+
+        let dataset = directory.appendingPathComponent("rows.jsonl").path
+        let rows = try String(contentsOf: URL(fileURLWithPath: root.deletingLastPathComponent().appendingPathComponent("shared/data/tqt-v1-train.jsonl").path), encoding: .utf8)
+            .split(separator: "\n").prefix(5).joined(separator: "\n")
+        try rows.write(toFile: dataset, atomically: true, encoding: .utf8)
+        let run = try CLITests.run(["bench", "tokens", "--dataset", dataset, "--server-tokenizer", "--llm-url", url, "--json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let report = try #require(run.lines.first)
+        #expect(report["tokenizer"] as? String == "server:slipstream")
+        #expect(report["rows"] as? Int == 5)
+    }
+}

@@ -98,7 +98,7 @@ extension TokenSavings {
             small { color: #666; }
             </style></head><body>
             <h1>Slipstream token savings</h1>
-            <p>Tokenizer <b>\(tokenizer)</b> (exact, tiktoken-identical); dataset <code>\(Self.escape(dataset))</code>;
+            <p>Tokenizer <b>\(Self.escape(tokenizer))</b>; dataset <code>\(Self.escape(dataset))</code>;
             \(rows.count) rows measured, \(skipped.count) skipped.</p>
             <p>json_compact / json_pretty: <code>{"from","to","intent","payload"}</code> with the wire's fields;
             a2a_envelope: that JSON as a data part of an A2A JSON-RPC <code>message/send</code> request;

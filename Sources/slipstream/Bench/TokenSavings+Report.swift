@@ -87,7 +87,7 @@ extension TokenSavings {
     /// The report as one JSON object.
     var json: JSONValue {
         .object([
-            ("tokenizer", .string(tokenizer.rawValue)), ("dataset", .string(dataset)), ("rows", .int(rows.count)),
+            ("tokenizer", .string(tokenizer)), ("dataset", .string(dataset)), ("rows", .int(rows.count)),
             ("skipped", .array(skipped.map { .object([("line", .int($0.line)), ("reason", .string($0.reason))]) })),
             ("representations", summaryJSON()), ("reductions", reductionsJSON()),
             (

@@ -60,7 +60,8 @@ struct TokenSavings: Sendable {
         var medianPerRow: Double
     }
 
-    var tokenizer: TokenizerName
+    /// The tokenizer's name (`o200k_base`, or `server:<model>` for a model server's own tokenizer).
+    var tokenizer: String
     var dataset: String
     var rows: [Row]
     /// Lines that could not be measured, with the reason.
@@ -103,6 +104,13 @@ extension TokenSavings {
 
     /// Measures every row of a TQT JSONL file with `tokenizer`.
     static func measure(datasetPath: String, tokenizer: Tokenizer) async throws -> TokenSavings {
+        try await measure(datasetPath: datasetPath, tokenizerName: tokenizer.name.rawValue) { tokenizer.count($0) }
+    }
+
+    /// Measures every row of a TQT JSONL file with any token counter (a model server's `/tokenize`, say).
+    static func measure(
+        datasetPath: String, tokenizerName: String, count: (String) async throws -> Int
+    ) async throws -> TokenSavings {
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: datasetPath))
@@ -145,17 +153,17 @@ extension TokenSavings {
             }
             let json = jsonMessage(v1)
             let counts: [Representation: Int] = [
-                .instruction: tokenizer.count(instruction),
-                .jsonCompact: tokenizer.count(json.compactText),
-                .jsonPretty: tokenizer.count(json.pythonIndentedText),
-                .a2aEnvelope: tokenizer.count(a2aEnvelope(json, row: number).compactText),
-                .slipV1: tokenizer.count(v1.wire),
-                .slipV3: tokenizer.count(v3.wire),
-                .tqtOutput: tokenizer.count(output),
+                .instruction: try await count(instruction),
+                .jsonCompact: try await count(json.compactText),
+                .jsonPretty: try await count(json.pythonIndentedText),
+                .a2aEnvelope: try await count(a2aEnvelope(json, row: number).compactText),
+                .slipV1: try await count(v1.wire),
+                .slipV3: try await count(v3.wire),
+                .tqtOutput: try await count(output),
             ]
             rows.append(Row(line: number, anchor: v1.anchor, counts: counts))
         }
-        return TokenSavings(tokenizer: tokenizer.name, dataset: datasetPath, rows: rows, skipped: skipped)
+        return TokenSavings(tokenizer: tokenizerName, dataset: datasetPath, rows: rows, skipped: skipped)
     }
 
     /// The JSON message with the wire's information: `{"from","to","intent","payload"}`.

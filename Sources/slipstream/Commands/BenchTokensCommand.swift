@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SlipstreamLLM
 import SlipstreamTokenizers
 
 /// `slipstream bench tokens`: token savings of SLIP wires versus natural language and JSON.
@@ -25,11 +26,26 @@ struct BenchTokensCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Also write an HTML report with inline SVG charts to this file.", valueName: "path"))
     var html: String?
 
+    @Flag(help: "Count with the model server's own tokenizer (llama.cpp /tokenize at --llm-url / SLIPSTREAM_LLM_URL) instead.")
+    var serverTokenizer = false
+
+    @OptionGroup var llm: LLMOptions
+
     func run() async throws {
-        let tokenizer = try options.load()
         let report: TokenSavings
         do {
-            report = try await TokenSavings.measure(datasetPath: dataset, tokenizer: tokenizer)
+            if serverTokenizer {
+                let config = try llm.configuration()
+                var measured: TokenSavings?
+                try await LLMSession.withBackend(config) { backend in
+                    measured = try await TokenSavings.measure(datasetPath: dataset, tokenizerName: "server:\(config.model)") {
+                        try await backend.tokenize($0, timeout: config.requestTimeout).count
+                    }
+                }
+                report = measured!
+            } else {
+                report = try await TokenSavings.measure(datasetPath: dataset, tokenizer: try options.load())
+            }
         } catch let error as ValidationErrorText {
             throw ValidationError(error.description)
         }
