@@ -12,7 +12,7 @@
 /// let lenient = WireParser(profile: .lenient)
 /// let outcome = try lenient.parseReportingRepairs("SLIP v1 a b InformStatus avg_latency:2.3s")
 /// outcome.message.wire   // "SLIP v1 a b InformStatus avg_latency 2.3s"
-/// outcome.repairs        // [split_token at 28: "avg_latency:2.3s" -> "avg_latency 2.3s"]
+/// outcome.repairs        // [split_token at 25: "avg_latency:2.3s" -> "avg_latency 2.3s"]
 /// ```
 public struct WireParser: Sendable {
     /// How forgiving the parser is.
