@@ -77,8 +77,7 @@ public struct Translator: Sendable {
                 }
             }
             payload.append(contentsOf: message.payload)
-            let anchor = v1Codebook.anchor(mnemonic: "Fallback") ?? UCR.v1.anchor(mnemonic: "Fallback")!
-            return Translation(message: .v1(src: src, dst: dst, anchor: anchor, payload: payload), losses: losses)
+            return Translation(message: .v1(src: src, dst: dst, anchor: fallbackAnchor, payload: payload), losses: losses)
         }
         let mnemonic = MnemonicTable.v1Mnemonic(force: message.force, object: message.object)
         let anchor =
@@ -86,10 +85,14 @@ public struct Translator: Sendable {
         let payload = message.payload.map { WireToken.v1Token(fromV3: $0) }
         guard let anchor else {
             losses.append("\(message.force.rawValue) \(message.object) has no v1 anchor; sent as Fallback with the pair as text")
-            let fallback = v1Codebook.anchor(mnemonic: "Fallback") ?? UCR.v1.anchor(mnemonic: "Fallback")!
-            return Translation(message: .v1(src: src, dst: dst, anchor: fallback, payload: [message.force.rawValue, message.object] + payload), losses: losses)
+            return Translation(message: .v1(src: src, dst: dst, anchor: fallbackAnchor, payload: [message.force.rawValue, message.object] + payload), losses: losses)
         }
         return Translation(message: .v1(src: src, dst: dst, anchor: anchor, payload: payload), losses: losses)
+    }
+
+    /// The codebook's Fallback anchor (the base codebook's when a custom one has none).
+    private var fallbackAnchor: UCRAnchor {
+        v1Codebook.anchor(mnemonic: "Fallback") ?? UCR.v1.anchor(mnemonic: "Fallback")!
     }
 
     private func agentID(_ id: String, losses: inout [String]) -> String {

@@ -13,6 +13,13 @@ public enum Force: String, Sendable, Hashable, CaseIterable, Codable {
     case error = "Error"
     case fallback = "Fallback"
 
+    /// The Force spelled `name` in any letter case (`request` → `.request`).
+    public init?(caseInsensitive name: some StringProtocol) {
+        let lowered = name.lowercased()
+        guard let force = Self.allCases.first(where: { $0.rawValue.lowercased() == lowered }) else { return nil }
+        self = force
+    }
+
     /// The ACTION coordinate slipcore assigns to this Force.
     public var actionCoordinate: Int {
         switch self {

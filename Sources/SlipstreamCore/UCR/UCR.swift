@@ -62,6 +62,12 @@ public struct UCR: Sendable, Hashable {
         positionByMnemonic[String(mnemonic)].map { anchors[$0] }
     }
 
+    /// The anchor whose mnemonic matches `mnemonic` in any letter case (`requestreview` → `RequestReview`).
+    public func anchor(mnemonicIgnoringCase mnemonic: some StringProtocol) -> UCRAnchor? {
+        let lowered = mnemonic.lowercased()
+        return anchors.first { $0.mnemonic.lowercased() == lowered }
+    }
+
     /// The anchor with this Force/Object pair.
     public func anchor(force: Force, object: some StringProtocol) -> UCRAnchor? {
         positionByForceObject["\(force.rawValue) \(object)"].map { anchors[$0] }
@@ -190,7 +196,8 @@ public struct UCR: Sendable, Hashable {
         anchors.append(anchor)
     }
 
-    static func hex(_ index: Int) -> String {
+    /// An index as slipcore prints it: `0x0032`.
+    public static func hex(_ index: Int) -> String {
         let digits = String(index, radix: 16)
         return "0x" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
     }

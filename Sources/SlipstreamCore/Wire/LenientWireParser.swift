@@ -86,13 +86,12 @@ struct LenientWireParser {
         let codebook = configuration.v1Codebook
         if let anchor = codebook.anchor(mnemonic: word.text) { return anchor }
         let letters = String(String.UnicodeScalarView(word.text.unicodeScalars.filter { $0.isASCII && $0.properties.isAlphabetic || ("0"..."9").contains($0) }))
-        let lowered = letters.lowercased()
-        if let anchor = codebook.anchors.first(where: { $0.mnemonic.lowercased() == lowered }) {
+        if let anchor = codebook.anchor(mnemonicIgnoringCase: letters) {
             repairs.append(WireRepair(.fixedAnchor, offset: word.offset, original: word.text, replacement: anchor.mnemonic))
             return anchor
         }
         // A v3 pair written on a v1 line: `Request Review`.
-        if let force = Force.allCases.first(where: { $0.rawValue.lowercased() == lowered }), let next,
+        if let force = Force(caseInsensitive: letters), let next,
             let anchor = codebook.anchor(force: force, object: next.text)
                 ?? codebook.anchor(mnemonic: MnemonicTable.v1Mnemonic(force: force, object: next.text))
         {
@@ -113,7 +112,7 @@ struct LenientWireParser {
         let src = try agentID(words[0], field: "src", maxLength: L.maxAgentIDLength, v3: true, repairs: &repairs)
         let dst = try agentID(words[1], field: "dst", maxLength: L.maxAgentIDLength, v3: true, repairs: &repairs)
         let forceWord = words[2]
-        guard let force = Force.allCases.first(where: { $0.rawValue.lowercased() == forceWord.text.lowercased() }) else {
+        guard let force = Force(caseInsensitive: forceWord.text) else {
             throw WireError(.unknownForce, .validation, "Unknown force: \(forceWord.text.debugDescription)", token: forceWord.text, offset: forceWord.offset)
         }
         if force.rawValue != forceWord.text {

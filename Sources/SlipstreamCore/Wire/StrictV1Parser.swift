@@ -142,8 +142,7 @@ struct StrictV1Parser {
     }
 
     static func unknownAnchorMessage(_ name: String, in codebook: UCR) -> String {
-        let lowered = name.lowercased()
-        if let close = codebook.anchors.first(where: { $0.mnemonic.lowercased() == lowered }) {
+        if let close = codebook.anchor(mnemonicIgnoringCase: name) {
             return "unknown anchor \(name.debugDescription) (did you mean \(close.mnemonic)?)"
         }
         return "unknown anchor \(name.debugDescription): not in the v1 codebook"

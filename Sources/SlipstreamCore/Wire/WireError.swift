@@ -52,6 +52,11 @@ public struct WireError: Error, Sendable, Hashable, CustomStringConvertible {
         self.offset = offset
     }
 
+    /// The error for a line of `bytes` bytes over a limit of `limit`.
+    public static func lineTooLong(bytes: Int, limit: Int) -> WireError {
+        WireError(.lineTooLong, .parse, "line is \(bytes) bytes, longer than the limit of \(limit)", offset: limit)
+    }
+
     public var description: String {
         var text = "\(kind == .parse ? "wire parse error" : "wire validation error") (\(code)): \(message)"
         if let offset { text += " at offset \(offset)" }

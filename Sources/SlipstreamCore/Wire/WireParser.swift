@@ -94,9 +94,7 @@ public struct WireParser: Sendable {
         var text = line
         let byteCount = text.utf8.count
         guard byteCount <= configuration.maxLineBytes else {
-            throw WireError(
-                .lineTooLong, .parse,
-                "line is \(byteCount) bytes, longer than the limit of \(configuration.maxLineBytes)", offset: configuration.maxLineBytes)
+            throw .lineTooLong(bytes: byteCount, limit: configuration.maxLineBytes)
         }
         let result = text.withUTF8 { bytes -> Result<(layout: SlipMessage.Layout, canonical: String?), WireError> in
             do throws(WireError) {

@@ -39,8 +39,7 @@ struct AnchorsCommand: ParsableCommand {
                         ("core", .bool(anchor.isCore)), ("state", .string(anchor.state.rawValue)),
                     ]))
             } else {
-                let index = String(anchor.index, radix: 16)
-                let padded = "0x" + String(repeating: "0", count: max(0, 4 - index.count)) + index
+                let padded = UCR.hex(anchor.index)
                 let coords = anchor.coords.values.map(String.init).joined(separator: ",")
                 Output.line(
                     "\(padded)  \(anchor.mnemonic.padding(20))\(anchor.forceObject.padding(22))(\(coords))  "

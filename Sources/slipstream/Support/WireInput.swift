@@ -30,10 +30,6 @@ extension WireError {
             ("token", .string(token)), ("offset", offset.map(JSONValue.int) ?? .null),
         ])
     }
-
-    static func lineTooLong(bytes: Int, limit: Int) -> WireError {
-        WireError(.lineTooLong, .parse, "line is \(bytes) bytes, longer than the limit of \(limit)", offset: limit)
-    }
 }
 
 extension SlipMessage {
