@@ -2,6 +2,10 @@ import SlipstreamCore
 
 /// Builds a ``Quantization`` from an engine's decision: picks the recipient, extracts the payload,
 /// writes the thought and the wire in the requested version. Engines share it so their output agrees.
+///
+/// An ASCII text is lowercased once and both extractors read those bytes; everything except a v3
+/// Fallback whose text goes into a ``FallbackStore`` is built without suspending
+/// (``assembleImmediately(text:anchor:confidence:alternatives:context:engine:)``).
 public struct QuantizationAssembler: Sendable {
     public var payloadExtractor: PayloadExtractor
     public var recipientExtractor: RecipientExtractor
@@ -25,14 +29,44 @@ public struct QuantizationAssembler: Sendable {
         context: QuantizationContext, engine: String
     ) -> Quantization {
         let src = Self.agentID(context.src) ?? "agent"
-        let named = context.dst == nil ? recipientExtractor.recipient(in: text) : nil
-        let dst = context.dst.flatMap(Self.agentID) ?? named ?? Self.agentID(context.defaultDestination) ?? "agent"
-        var excluded: Set<String> = [dst.lowercased()]
-        if let named { excluded.formUnion(named.split(separator: "_").map(String.init)) }
-        let terms = payloadExtractor.extract(from: text, excluding: excluded)
+        let (dst, terms) = recipientAndTerms(text, context: context)
         let payload = anchor.force == .fallback ? Self.fallbackText(text).map { [$0] } ?? [] : terms
         let thought = thoughtTemplate.thought(anchor: anchor, dst: dst, terms: terms)
         let message = SlipMessage.v1(src: src, dst: dst, anchor: anchor, payload: payload)
+        return Quantization(
+            anchor: anchor, confidence: confidence, alternatives: alternatives, payload: payload, thought: thought,
+            message: message, engine: engine)
+    }
+
+    /// The result in the context's wire version when it needs no suspension: always for v1, and for v3
+    /// unless it is a Fallback and the context has a ``FallbackStore`` to keep the text (then nil; use
+    /// ``assemble(text:anchor:confidence:alternatives:context:engine:)``). A v3 Fallback without a store
+    /// carries the content-addressed ref, as ``RefOnlyFallbackStore`` gives it.
+    public func assembleImmediately(
+        text: String, anchor: UCRAnchor, confidence: Double, alternatives: [Quantization.Alternative],
+        context: QuantizationContext, engine: String
+    ) -> Quantization? {
+        guard context.version == .v3 else {
+            return assembleV1(
+                text: text, anchor: anchor, confidence: confidence, alternatives: alternatives, context: context,
+                engine: engine)
+        }
+        let isFallback = anchor.force == .fallback
+        if isFallback && context.fallbackStore != nil { return nil }
+        // What the core's `Translator` makes of the v1 result, written directly.
+        let src = Self.v3AgentID(Self.agentID(context.src) ?? "agent")
+        let (dst, terms) = recipientAndTerms(text, context: context)
+        let thought = thoughtTemplate.thought(anchor: anchor, dst: dst, terms: terms)
+        let message: SlipMessage
+        let payload: [String]
+        if isFallback {
+            let ref = RefOnlyFallbackStore.ref(for: Self.fallbackText(text) ?? "")
+            message = .v3(src: src, dst: Self.v3AgentID(dst), force: .fallback, object: "Generic", fallbackRef: ref)
+            payload = []
+        } else {
+            payload = Self.v3Payload(terms)
+            message = .v3(src: src, dst: Self.v3AgentID(dst), force: anchor.force, object: anchor.object, payload: payload)
+        }
         return Quantization(
             anchor: anchor, confidence: confidence, alternatives: alternatives, payload: payload, thought: thought,
             message: message, engine: engine)
@@ -44,6 +78,11 @@ public struct QuantizationAssembler: Sendable {
         text: String, anchor: UCRAnchor, confidence: Double, alternatives: [Quantization.Alternative],
         context: QuantizationContext, engine: String
     ) async throws -> Quantization {
+        if let result = assembleImmediately(
+            text: text, anchor: anchor, confidence: confidence, alternatives: alternatives, context: context, engine: engine)
+        {
+            return result
+        }
         var result = assembleV1(
             text: text, anchor: anchor, confidence: confidence, alternatives: alternatives, context: context,
             engine: engine)
@@ -55,11 +94,76 @@ public struct QuantizationAssembler: Sendable {
         return result
     }
 
+    /// The receiver (given, named in the text, or the default) and the payload terms, which leave out the
+    /// receiver's name. An ASCII text is lowercased once for both extractors.
+    func recipientAndTerms(_ text: String, context: QuantizationContext) -> (dst: String, terms: [String]) {
+        let given = context.dst.flatMap(Self.agentID)
+        let fast = ASCIIText.withLowercased(text) { lower -> (String, [String]) in
+            let named = context.dst == nil ? recipientExtractor.recipient(lowercasedASCII: lower) : nil
+            let dst = given ?? named ?? Self.agentID(context.defaultDestination) ?? "agent"
+            let terms = payloadExtractor.extract(lowercasedASCII: lower) { word in
+                Self.isExcluded(word, dst: dst, named: named)
+            }
+            return (dst, terms)
+        }
+        if let fast { return fast }
+        let named = context.dst == nil ? recipientExtractor.recipientFromCharacters(text) : nil
+        let dst = given ?? named ?? Self.agentID(context.defaultDestination) ?? "agent"
+        var excluded: Set<String> = [dst.lowercased()]
+        if let named { excluded.formUnion(named.split(separator: "_").map(String.init)) }
+        return (dst, payloadExtractor.extractFromCharacters(text, excluding: excluded))
+    }
+
+    /// Whether a lowercased payload word is the receiver (`dst`, lowercased) or one of the `_`-separated
+    /// parts of the name found in the text.
+    static func isExcluded(_ word: UnsafeBufferPointer<UInt8>, dst: String, named: String?) -> Bool {
+        var dst = dst
+        let isDst = dst.withUTF8 { dst in
+            dst.count == word.count && zip(dst, word).allSatisfy { ($0 &- 0x41 < 26 ? $0 | 0x20 : $0) == $1 }
+        }
+        guard !isDst else { return true }
+        guard var named else { return false }
+        return named.withUTF8 { named in
+            var start = 0
+            for i in 0...named.count where i == named.count || named[i] == 0x5F {
+                if i - start == word.count, i > start, UnsafeBufferPointer(rebasing: named[start..<i]).elementsEqual(word) { return true }
+                start = i + 1
+            }
+            return false
+        }
+    }
+
     /// A strict agent id (`[A-Za-z0-9._-]`, at most 64 characters) made from `name`, or nil if nothing is left.
     public static func agentID(_ name: String) -> String? {
+        // An id that is already strict and short enough is its own normal form.
+        if name.utf8.count <= 64, WireToken.isStrict(name) { return name }
         let id = WireToken.normalize(name).joined(separator: "_")
         guard !id.isEmpty else { return nil }
         return String(id.prefix(64))
+    }
+
+    /// The core ``Translator``'s v3 agent id for a v1 one: alphanumeric (`auth_bot` → `authBot`), at most
+    /// 20 characters, `agent` when nothing is left.
+    static func v3AgentID(_ id: String) -> String {
+        let v3 = WireToken.v3Token(fromV1: id) ?? "agent"
+        let limit = WireParser.V3Limits.maxAgentIDLength
+        return v3.utf8.count > limit ? String(v3.prefix(limit)) : v3
+    }
+
+    /// The core ``Translator``'s v3 payload for v1 payload tokens: each made alphanumeric, cut to the v3
+    /// token length; those with nothing alphanumeric dropped; at most the v3 token count.
+    static func v3Payload(_ terms: [String]) -> [String] {
+        typealias L = WireParser.V3Limits
+        var payload: [String] = []
+        payload.reserveCapacity(terms.count)
+        for term in terms {
+            for word in term.split(separator: " ") {
+                guard let token = WireToken.v3Token(fromV1: word) else { continue }
+                payload.append(token.utf8.count > L.maxTokenLength ? String(token.prefix(L.maxTokenLength)) : token)
+            }
+        }
+        if payload.count > L.maxPayloadTokens { payload.removeLast(payload.count - L.maxPayloadTokens) }
+        return payload
     }
 
     /// The text as one quotable v1 payload item: quotes become `'`, backslashes `/`, control characters

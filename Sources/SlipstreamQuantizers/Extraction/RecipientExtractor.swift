@@ -3,7 +3,8 @@ import SlipstreamCore
 /// Finds the agent a message is addressed to: "Tell bob to …" → `bob`, "Ask the qa team whether …" →
 /// `qa_team`, "@carol …" → `carol`, "Dave, can you …" → `dave`.
 ///
-/// Only explicit addressing counts; pronouns (`me`, `them`, `everyone`) never do.
+/// Only explicit addressing counts; pronouns (`me`, `them`, `everyone`) never do. ASCII texts are read as
+/// bytes without intermediate strings; other texts go through the same rules on `Character`s.
 public struct RecipientExtractor: Sendable, Hashable {
     public init() {}
 
@@ -24,9 +25,174 @@ public struct RecipientExtractor: Sendable, Hashable {
         "there", "here", "please", "can", "could", "would", "will", "should", "is", "are", "be", "and", "or",
         "up", "back", "in", "on", "out", "off", "over", "ahead",
     ]
+    /// Greetings before a leading name ("Hey bob, …").
+    static let greetings: Set<String> = ["hey", "hi", "hello", "yo", "ok", "okay"]
+    /// Words between a `toVerbs` verb and "to" ("pass this to bob").
+    static let toVerbObjects: Set<String> = ["this", "it", "that", "over", "off"]
+    /// Addressing verbs that also start ordinary clauses ("have results"): they address only at the start
+    /// of a sentence or clause.
+    static let clauseVerbs: Set<String> = ["have", "get", "update", "message", "email"]
+
+    /// The same lists, looked up by bytes.
+    static let addressingVerbBytes = ByteWordSet(addressingVerbs)
+    static let toVerbBytes = ByteWordSet(toVerbs)
+    static let groupNounBytes = ByteWordSet(groupNouns)
+    static let pronounBytes = ByteWordSet(pronouns)
+    static let greetingBytes = ByteWordSet(greetings)
+    static let toVerbObjectBytes = ByteWordSet(toVerbObjects)
+    static let clauseVerbBytes = ByteWordSet(clauseVerbs)
 
     /// The recipient named in `text`, as a strict v1 token, or nil.
     public func recipient(in text: String) -> String? {
+        if let found = ASCIIText.withLowercased(text, { recipient(lowercasedASCII: $0) }) { return found }
+        return recipientFromCharacters(text)
+    }
+
+    /// ``recipient(in:)`` over the lowercased bytes of an ASCII text.
+    func recipient(lowercasedASCII text: UnsafeBufferPointer<UInt8>) -> String? {
+        let n = text.count
+        // The whitespace-separated words, as (start, end) pairs.
+        return withUnsafeTemporaryAllocation(of: Int32.self, capacity: n + 2) { bounds -> String? in
+            var count = 0
+            var i = 0
+            while i < n {
+                while i < n, ASCIIText.isWhitespace(text[i]) { i += 1 }
+                guard i < n else { break }
+                let start = i
+                while i < n, !ASCIIText.isWhitespace(text[i]) { i += 1 }
+                bounds[2 * count] = Int32(truncatingIfNeeded: start)
+                bounds[2 * count + 1] = Int32(truncatingIfNeeded: i)
+                count += 1
+            }
+            guard count > 0 else { return nil }
+            let words = Words(text: text, bounds: UnsafeBufferPointer(rebasing: bounds[0..<2 * count]))
+            return recipient(in: words)
+        }
+    }
+
+    /// The words of a lowercased ASCII text.
+    private struct Words {
+        let text: UnsafeBufferPointer<UInt8>
+        let bounds: UnsafeBufferPointer<Int32>
+
+        var count: Int { bounds.count / 2 }
+
+        /// Word `k` as written.
+        func word(_ k: Int) -> UnsafeBufferPointer<UInt8> {
+            UnsafeBufferPointer(rebasing: text[Int(bounds[2 * k])..<Int(bounds[2 * k + 1])])
+        }
+
+        /// Word `k`'s last byte.
+        func last(_ k: Int) -> UInt8 { text[Int(bounds[2 * k + 1]) - 1] }
+
+        /// Word `k` without surrounding punctuation (``Swift/String/trimmingPunctuation``).
+        func trimmed(_ k: Int) -> UnsafeBufferPointer<UInt8> {
+            var start = Int(bounds[2 * k])
+            var end = Int(bounds[2 * k + 1])
+            while start < end, !(ASCIIText.isAlnum(text[start]) || text[start] == 0x40 || text[start] == 0x5F) { start += 1 }
+            while end > start, !(ASCIIText.isAlnum(text[end - 1]) || text[end - 1] == 0x5F) { end -= 1 }
+            return UnsafeBufferPointer(rebasing: text[start..<end])
+        }
+    }
+
+    private func recipient(in words: Words) -> String? {
+        let count = words.count
+        // "@name"
+        for k in 0..<count {
+            let word = words.word(k)
+            if word.count > 1, word[0] == 0x40, let id = Self.agentID(UnsafeBufferPointer(rebasing: word[1...])) { return id }
+        }
+        // "Bob, can you …" / "Hey bob, …": a leading name followed by a comma.
+        var first = 0
+        if Self.greetingBytes.contains(words.trimmed(0)) { first = 1 }
+        if first < count, words.last(first) == 0x2C, count > first + 1 {
+            let word = words.word(first)
+            let name = UnsafeBufferPointer(rebasing: word[..<(word.count - 1)])
+            if !Self.pronounBytes.contains(name), !Stopwords.englishBytes.contains(name), let head = name.first,
+                ASCIIText.isLetter(head), let id = Self.agentID(name)
+            {
+                return id
+            }
+        }
+        for i in 0..<count {
+            let word = words.trimmed(i)
+            // "tell bob to …", "ask the qa team whether …"
+            if Self.addressingVerbBytes.contains(word), i + 1 < count, words.last(i) != 0x2C {
+                if let id = name(after: i + 1, in: words), !ASCIIText.equals(word, "let") || follows("know", after: i + 1, in: words) {
+                    if Self.clauseVerbBytes.contains(word) {
+                        // "have bob …" only when a verb-like word follows ("have bob check"), not "have results".
+                        guard i == 0 || Self.isClauseEnd(words.last(i - 1)) else { continue }
+                    }
+                    return id
+                }
+            }
+            // "hand off to bob", "escalate to carol"
+            if Self.toVerbBytes.contains(word), i + 2 < count {
+                var j = i + 1
+                if Self.toVerbObjectBytes.contains(words.trimmed(j)), j + 1 < count { j += 1 }
+                if ASCIIText.equals(words.trimmed(j), "to"), let id = name(after: j + 1, in: words) { return id }
+            }
+        }
+        return nil
+    }
+
+    /// `.`, `!`, `?`, `,`, `;` or `:`.
+    private static func isClauseEnd(_ byte: UInt8) -> Bool {
+        byte == 0x2E || byte == 0x21 || byte == 0x3F || byte == 0x2C || byte == 0x3B || byte == 0x3A
+    }
+
+    /// Whether `word` appears within the four words from `start`.
+    private func follows(_ word: StaticString, after start: Int, in words: Words) -> Bool {
+        for k in start..<min(words.count, start + 4) where ASCIIText.equals(words.trimmed(k), word) { return true }
+        return false
+    }
+
+    /// The name starting at word `start` ("bob", "the qa team" → qa_team), or nil.
+    private func name(after start: Int, in words: Words) -> String? {
+        var i = start
+        guard i < words.count else { return nil }
+        let startsWithThe = ASCIIText.equals(words.trimmed(i), "the")
+        if startsWithThe, i + 1 < words.count { i += 1 }
+        let head = words.trimmed(i)
+        guard let initial = head.first, !Self.pronounBytes.contains(head),
+            !Stopwords.englishBytes.contains(head) || Self.groupNounBytes.contains(head), ASCIIText.isLetter(initial)
+        else { return nil }
+        var group: UnsafeBufferPointer<UInt8>?
+        if words.last(i) != 0x2C, i + 1 < words.count, Self.groupNounBytes.contains(words.trimmed(i + 1)) {
+            group = words.trimmed(i + 1)
+        }
+        if startsWithThe && group == nil && !Self.groupNounBytes.contains(head) {
+            // "tell the results …" is not an address; "tell the qa team" is.
+            return nil
+        }
+        return Self.agentID(head, group)
+    }
+
+    /// ``agentID(_:)`` of lowercased ASCII words, without intermediate strings.
+    static func agentID(_ head: UnsafeBufferPointer<UInt8>, _ tail: UnsafeBufferPointer<UInt8>? = nil) -> String? {
+        let total = head.count + (tail?.count ?? 0)
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 7 * total + 8) { buffer -> String? in
+            let out = buffer.baseAddress!
+            let scratch = out + 4 * total + 4
+            var length = 0
+            func append(_ token: UnsafeBufferPointer<UInt8>) {
+                if length > 0 {
+                    out[length] = 0x5F
+                    length += 1
+                }
+                (out + length).update(from: token.baseAddress!, count: token.count)
+                length += token.count
+            }
+            ASCIIText.forEachNormalizedToken(of: head, scratch: scratch, append)
+            if let tail { ASCIIText.forEachNormalizedToken(of: tail, scratch: scratch, append) }
+            guard length > 0, length <= 20 else { return nil }
+            return String(decoding: UnsafeBufferPointer(start: out, count: length), as: UTF8.self)
+        }
+    }
+
+    /// ``recipient(in:)`` on `Character`s: the rules for texts that are not all ASCII (and the reference the
+    /// ASCII path is tested against).
+    func recipientFromCharacters(_ text: String) -> String? {
         let words = Self.tokens(text)
         guard !words.isEmpty else { return nil }
         // "@name"
@@ -36,7 +202,7 @@ public struct RecipientExtractor: Sendable, Hashable {
         let lower = words.map { $0.lowercased() }
         // "Bob, can you …" / "Hey bob, …": a leading name followed by a comma.
         var first = 0
-        if ["hey", "hi", "hello", "yo", "ok", "okay"].contains(lower[0].trimmingPunctuation) { first = 1 }
+        if Self.greetings.contains(lower[0].trimmingPunctuation) { first = 1 }
         if first < words.count, words[first].hasSuffix(","), words.count > first + 1 {
             let name = String(lower[first].dropLast())
             if !Self.pronouns.contains(name), !Stopwords.english.contains(name), name.first?.isLetter == true,
@@ -50,7 +216,7 @@ public struct RecipientExtractor: Sendable, Hashable {
             // "tell bob to …", "ask the qa team whether …"
             if Self.addressingVerbs.contains(word), i + 1 < lower.count, !lower[i].hasSuffix(",") {
                 if let id = name(after: i + 1, in: lower), word != "let" || Self.follows("know", after: i + 1, in: lower) {
-                    if word == "have" || word == "get" || word == "update" || word == "message" || word == "email" {
+                    if Self.clauseVerbs.contains(word) {
                         // "have bob …" only when a verb-like word follows ("have bob check"), not "have results".
                         guard i == 0 || [".", "!", "?", ",", ";", ":"].contains(lower[i - 1].last.map(String.init) ?? "") else { continue }
                     }
@@ -60,7 +226,7 @@ public struct RecipientExtractor: Sendable, Hashable {
             // "hand off to bob", "escalate to carol"
             if Self.toVerbs.contains(word), i + 2 < lower.count {
                 var j = i + 1
-                if ["this", "it", "that", "over", "off"].contains(lower[j].trimmingPunctuation), j + 1 < lower.count { j += 1 }
+                if Self.toVerbObjects.contains(lower[j].trimmingPunctuation), j + 1 < lower.count { j += 1 }
                 if lower[j].trimmingPunctuation == "to", let id = name(after: j + 1, in: lower) { return id }
             }
         }

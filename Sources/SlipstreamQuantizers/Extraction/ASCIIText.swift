@@ -1,0 +1,93 @@
+/// Byte-level helpers for the extractors' ASCII fast path: on an all-ASCII text every `Character` is one
+/// byte (or `\r\n`, which every rule here treats like its two bytes), so the `Character` rules of the
+/// extractors become byte tests. Texts with any non-ASCII byte take the extractors' `String` path.
+enum ASCIIText {
+    /// Calls `body` with the lowercased UTF-8 bytes of `text`, or returns nil when `text` is not all ASCII.
+    @inline(__always)
+    static func withLowercased<R>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R? {
+        var text = text
+        return try text.withUTF8 { bytes -> R? in
+            try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(bytes.count, 1)) { lower -> R? in
+                var high: UInt8 = 0
+                for i in 0..<bytes.count {
+                    let byte = bytes[i]
+                    high |= byte
+                    lower[i] = byte &- 0x41 < 26 ? byte | 0x20 : byte
+                }
+                guard high < 0x80 else { return nil }
+                return try body(UnsafeBufferPointer(rebasing: lower[0..<bytes.count]))
+            }
+        }
+    }
+
+    /// `[A-Za-z0-9]` (ASCII `Character.isLetter || Character.isNumber`).
+    @inline(__always)
+    static func isAlnum(_ byte: UInt8) -> Bool {
+        (byte &- 0x30 < 10) || ((byte | 0x20) &- 0x61 < 26)
+    }
+
+    /// `[a-zA-Z]` (ASCII `Character.isLetter`).
+    @inline(__always)
+    static func isLetter(_ byte: UInt8) -> Bool {
+        (byte | 0x20) &- 0x61 < 26
+    }
+
+    /// ASCII `Character.isWhitespace`: tab, line feed, vertical tab, form feed, carriage return, space.
+    @inline(__always)
+    static func isWhitespace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte &- 0x09 < 5
+    }
+
+    /// The v1 strict token set `[A-Za-z0-9._-]`.
+    @inline(__always)
+    static func isStrict(_ byte: UInt8) -> Bool {
+        isAlnum(byte) || byte == 0x2E || byte == 0x5F || byte == 0x2D
+    }
+
+    /// Whether `bytes` spell `literal`.
+    @inline(__always)
+    static func equals(_ bytes: UnsafeBufferPointer<UInt8>, _ literal: StaticString) -> Bool {
+        guard bytes.count == literal.utf8CodeUnitCount else { return false }
+        let start = literal.utf8Start
+        for i in 0..<bytes.count where bytes[i] != start[i] { return false }
+        return true
+    }
+
+    /// ``WireToken/normalize(_:)`` of an ASCII word, without allocating: calls `body` with each token's
+    /// bytes in turn. `scratch` must hold `3 × word.count` bytes (`%` becomes `pct`).
+    ///
+    /// `:`, `,`, `;`, `=`, `|` and whitespace end a token; `%` becomes `pct`; any other byte outside
+    /// `[A-Za-z0-9._-]` becomes `_` when a strict byte follows it inside a token, and is dropped otherwise.
+    @inline(__always)
+    static func forEachNormalizedToken(
+        of word: UnsafeBufferPointer<UInt8>, scratch: UnsafeMutablePointer<UInt8>,
+        _ body: (UnsafeBufferPointer<UInt8>) -> Void
+    ) {
+        var count = 0
+        var pendingJoin = false
+        for byte in word {
+            if isStrict(byte) {
+                if pendingJoin && count > 0 {
+                    scratch[count] = 0x5F
+                    count += 1
+                }
+                pendingJoin = false
+                scratch[count] = byte
+                count += 1
+            } else if byte == 0x25 {  // %
+                scratch[count] = 0x70
+                scratch[count + 1] = 0x63
+                scratch[count + 2] = 0x74
+                count += 3
+                pendingJoin = false
+            } else if byte <= 0x20 || byte == 0x3A || byte == 0x2C || byte == 0x3B || byte == 0x3D || byte == 0x7C {
+                pendingJoin = false
+                if count > 0 { body(UnsafeBufferPointer(start: scratch, count: count)) }
+                count = 0
+            } else {
+                pendingJoin = true
+            }
+        }
+        if count > 0 { body(UnsafeBufferPointer(start: scratch, count: count)) }
+    }
+}
