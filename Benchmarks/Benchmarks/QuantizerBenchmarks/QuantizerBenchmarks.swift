@@ -29,11 +29,20 @@ let benchmarks: @Sendable () -> Void = {
             i = i + 1 == texts.count ? 0 : i + 1
         }
     }
-    // The whole v1 result: classifier, recipient, payload, thought, wire.
+    // The whole v1 result: classifier, recipient, payload, thought, wire (what `encode` prints).
     Benchmark("local quantize v1") { benchmark in
         var i = 0
         for _ in benchmark.scaledIterations {
             blackHole(try local.quantizeV1(texts[i], context: context))
+            i = i + 1 == texts.count ? 0 : i + 1
+        }
+    }
+    // The same in v3 (Force/Object wire, camelCase payload; no Fallback store, so nothing suspends).
+    let contextV3 = QuantizationContext(src: "alice", version: .v3)
+    Benchmark("local quantize v3") { benchmark in
+        var i = 0
+        for _ in benchmark.scaledIterations {
+            blackHole(try local.quantizeImmediately(texts[i], context: contextV3))
             i = i + 1 == texts.count ? 0 : i + 1
         }
     }

@@ -90,6 +90,16 @@ public struct LocalQuantizer: Quantizer {
             engine: engine)
     }
 
+    /// The result without suspending, in the context's wire version; nil only for a v3 Fallback whose text
+    /// must go into the context's ``FallbackStore`` (``quantize(_:context:)`` does that). Otherwise the same
+    /// result as ``quantize(_:context:)``, which builds on it.
+    public func quantizeImmediately(_ text: String, context: QuantizationContext) throws(QuantizerError) -> Quantization? {
+        let (anchor, confidence, alternatives) = try decision(text, context: context)
+        return assembler.assembleImmediately(
+            text: text, anchor: anchor, confidence: confidence, alternatives: alternatives, context: context,
+            engine: engine)
+    }
+
     /// The v1 result without suspension (v3 needs the async ``quantize(_:context:)``).
     public func quantizeV1(_ text: String, context: QuantizationContext) throws(QuantizerError) -> Quantization {
         let (anchor, confidence, alternatives) = try decision(text, context: context)
@@ -98,15 +108,51 @@ public struct LocalQuantizer: Quantizer {
             engine: engine)
     }
 
+    /// What ``classify(_:top:)`` decides, with the context's number of alternatives, without its arrays:
+    /// the same probabilities (``Calibration/probabilities(_:temperature:)``), the same order (most likely
+    /// first, ties to the lower class index), only the best `alternatives + 1` classes picked.
     private func decision(
         _ text: String, context: QuantizationContext
     ) throws(QuantizerError) -> (UCRAnchor, Double, [Quantization.Alternative]) {
-        let prediction = classify(text, top: context.alternatives + 1)
-        guard let anchor = context.codebook.anchor(mnemonic: prediction.decided) else {
-            throw QuantizerError(
-                .unknownAnchor, "the model predicts \(prediction.decided), which the codebook does not have", location: engine)
+        let classes = model.metadata.classes
+        let k = classes.count
+        let wanted = min(k, max(context.alternatives + 1, 1))
+        let temperature = model.metadata.temperature
+        return try withUnsafeTemporaryAllocation(of: Float.self, capacity: k) { logits throws(QuantizerError) in
+            try withUnsafeTemporaryAllocation(of: Double.self, capacity: k) { p throws(QuantizerError) in
+                try withUnsafeTemporaryAllocation(of: Int.self, capacity: wanted) { ranked throws(QuantizerError) in
+                    model.logits(of: text, into: logits)
+                    var top = logits[0]
+                    for c in 1..<k where top < logits[c] { top = logits[c] }
+                    var sum = 0.0
+                    for c in 0..<k {
+                        p[c] = exp(Double(logits[c] - top) / temperature)
+                        sum += p[c]
+                    }
+                    for c in 0..<k { p[c] /= sum }
+                    // Selection in `classify`'s order: each pick is the best class after the previous one.
+                    func precedes(_ a: Int, _ b: Int) -> Bool { p[a] > p[b] || (p[a] == p[b] && a < b) }
+                    for r in 0..<wanted {
+                        var pick = -1
+                        for c in 0..<k where r == 0 || precedes(ranked[r - 1], c) {
+                            if pick < 0 || precedes(c, pick) { pick = c }
+                        }
+                        ranked[r] = pick
+                    }
+                    let best = ranked[0]
+                    let decided = p[best] < threshold && fallbackIndex != nil ? "Fallback" : classes[best]
+                    guard let anchor = context.codebook.anchor(mnemonic: decided) else {
+                        throw QuantizerError(
+                            .unknownAnchor, "the model predicts \(decided), which the codebook does not have", location: engine)
+                    }
+                    var alternatives: [Quantization.Alternative] = []
+                    alternatives.reserveCapacity(max(0, context.alternatives))
+                    for r in 0..<wanted where alternatives.count < context.alternatives && classes[ranked[r]] != anchor.mnemonic {
+                        alternatives.append(Quantization.Alternative(anchor: classes[ranked[r]], confidence: p[ranked[r]]))
+                    }
+                    return (anchor, p[best], alternatives)
+                }
+            }
         }
-        let alternatives = prediction.ranked.filter { $0.anchor != anchor.mnemonic }.prefix(context.alternatives)
-        return (anchor, prediction.confidence, Array(alternatives))
     }
 }
