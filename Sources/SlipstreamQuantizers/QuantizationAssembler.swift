@@ -119,14 +119,23 @@ public struct QuantizationAssembler: Sendable {
     static func isExcluded(_ word: UnsafeBufferPointer<UInt8>, dst: String, named: String?) -> Bool {
         var dst = dst
         let isDst = dst.withUTF8 { dst in
-            dst.count == word.count && zip(dst, word).allSatisfy { ($0 &- 0x41 < 26 ? $0 | 0x20 : $0) == $1 }
+            guard dst.count == word.count else { return false }
+            for i in 0..<dst.count where (dst[i] &- 0x41 < 26 ? dst[i] | 0x20 : dst[i]) != word[i] { return false }
+            return true
         }
         guard !isDst else { return true }
         guard var named else { return false }
         return named.withUTF8 { named in
             var start = 0
             for i in 0...named.count where i == named.count || named[i] == 0x5F {
-                if i - start == word.count, i > start, UnsafeBufferPointer(rebasing: named[start..<i]).elementsEqual(word) { return true }
+                if i - start == word.count, i > start {
+                    var same = true
+                    for k in 0..<word.count where named[start + k] != word[k] {
+                        same = false
+                        break
+                    }
+                    if same { return true }
+                }
                 start = i + 1
             }
             return false
@@ -136,7 +145,7 @@ public struct QuantizationAssembler: Sendable {
     /// A strict agent id (`[A-Za-z0-9._-]`, at most 64 characters) made from `name`, or nil if nothing is left.
     public static func agentID(_ name: String) -> String? {
         // An id that is already strict and short enough is its own normal form.
-        if name.utf8.count <= 64, WireToken.isStrict(name) { return name }
+        if name.utf8.count <= 64, ASCIIText.isStrict(name) { return name }
         let id = WireToken.normalize(name).joined(separator: "_")
         guard !id.isEmpty else { return nil }
         return String(id.prefix(64))
@@ -145,9 +154,8 @@ public struct QuantizationAssembler: Sendable {
     /// The core ``Translator``'s v3 agent id for a v1 one: alphanumeric (`auth_bot` → `authBot`), at most
     /// 20 characters, `agent` when nothing is left.
     static func v3AgentID(_ id: String) -> String {
-        let v3 = WireToken.v3Token(fromV1: id) ?? "agent"
-        let limit = WireParser.V3Limits.maxAgentIDLength
-        return v3.utf8.count > limit ? String(v3.prefix(limit)) : v3
+        var id = id
+        return id.withUTF8 { ASCIIText.v3Token(fromV1: $0, maxLength: WireParser.V3Limits.maxAgentIDLength) } ?? "agent"
     }
 
     /// The core ``Translator``'s v3 payload for v1 payload tokens: each made alphanumeric, cut to the v3
@@ -156,10 +164,16 @@ public struct QuantizationAssembler: Sendable {
         typealias L = WireParser.V3Limits
         var payload: [String] = []
         payload.reserveCapacity(terms.count)
-        for term in terms {
-            for word in term.split(separator: " ") {
-                guard let token = WireToken.v3Token(fromV1: word) else { continue }
-                payload.append(token.utf8.count > L.maxTokenLength ? String(token.prefix(L.maxTokenLength)) : token)
+        for var term in terms {
+            term.withUTF8 { term in
+                // Each space-separated word of the item.
+                var start = 0
+                for i in 0...term.count where i == term.count || term[i] == 0x20 {
+                    if i > start, let token = ASCIIText.v3Token(fromV1: UnsafeBufferPointer(rebasing: term[start..<i]), maxLength: L.maxTokenLength) {
+                        payload.append(token)
+                    }
+                    start = i + 1
+                }
             }
         }
         if payload.count > L.maxPayloadTokens { payload.removeLast(payload.count - L.maxPayloadTokens) }
@@ -169,6 +183,13 @@ public struct QuantizationAssembler: Sendable {
     /// The text as one quotable v1 payload item: quotes become `'`, backslashes `/`, control characters
     /// and runs of whitespace one space, cut to ``maxFallbackTextBytes``; nil when nothing is left.
     public static func fallbackText(_ text: String) -> String? {
+        var text = text
+        if let ascii = text.withUTF8({ ASCIIText.fallbackText($0, maxBytes: maxFallbackTextBytes) }) { return ascii.isEmpty ? nil : ascii }
+        return fallbackTextFromScalars(text)
+    }
+
+    /// ``fallbackText(_:)`` on Unicode scalars (texts that are not all ASCII).
+    static func fallbackTextFromScalars(_ text: String) -> String? {
         var out = ""
         var lastWasSpace = true
         for scalar in text.unicodeScalars {

@@ -38,26 +38,38 @@ import Testing
     /// Whether `text` takes the byte path.
     static func isASCII(_ text: String) -> Bool { text.utf8.allSatisfy { $0 < 0x80 } }
 
-    @Test func byteWordSetHoldsExactlyItsMembers() {
-        let lists = [
-            Stopwords.english, Stopwords.intent, RecipientExtractor.pronouns, RecipientExtractor.addressingVerbs,
-            RecipientExtractor.toVerbs, RecipientExtractor.groupNouns, RecipientExtractor.greetings,
-        ]
-        for list in lists {
-            let set = ByteWordSet(list)
-            for word in list { #expect(set.contains(word)) }
-            for word in list {
-                for probe in [word + "s", String(word.dropLast()), word + "\u{0}", word.uppercased(), "x" + word] {
-                    #expect(set.contains(probe) == list.contains(probe), "\(probe)")
-                }
-            }
+    @Test func wordTableGivesEachWordItsLists() {
+        let table = WordClass.table
+        var probes: Set<String> = ["", "x", "tell\u{0}", "seventeen-letters"]
+        for (_, list) in WordClass.lists {
+            for word in list { probes.formUnion([word, word + "s", String(word.dropLast()), word.uppercased(), "x" + word]) }
         }
-        let long = ByteWordSet(["a", "seventeen-letters", "sixteen-letters!"])
-        #expect(long.contains("seventeen-letters"))
-        #expect(long.contains("sixteen-letters!"))
-        #expect(!long.contains("seventeen-letter"))
-        #expect(!long.contains(""))
-        #expect(ByteWordSet([""]).contains(""))
+        for probe in probes {
+            let expected = WordClass.lists.filter { $0.1.contains(probe) }.reduce(WordClass()) { $0.union($1.0) }
+            #expect(WordClass(rawValue: table.value(of: probe)) == expected, "\(probe)")
+        }
+        let long = ByteWordTable(["a": 1, "seventeen-letters": 2, "sixteen-letters!": 4, "": 8])
+        #expect(long.value(of: "seventeen-letters") == 2)
+        #expect(long.value(of: "sixteen-letters!") == 4)
+        #expect(long.value(of: "seventeen-letter") == 0)
+        #expect(long.value(of: "") == 8)
+        #expect(long.value(of: "b") == 0)
+    }
+
+    @Test func v3TokensAndFallbackTextMatchTheCore() {
+        var rng = SplitMix64(seed: 9)
+        let alphabet = Array("aZ09_-. \t\"\\\u{1}\u{7F}xyz")
+        for _ in 0..<2_000 {
+            let text = String((0..<rng.below(24)).map { _ in alphabet[rng.below(alphabet.count)] })
+            let limit = rng.below(8)
+            var copy = text
+            let token = copy.withUTF8 { ASCIIText.v3Token(fromV1: $0, maxLength: limit) }
+            #expect(token == WireToken.v3Token(fromV1: text).map { String($0.prefix(limit)) }, "\(text.debugDescription)")
+            #expect(QuantizationAssembler.fallbackText(text) == QuantizationAssembler.fallbackTextFromScalars(text), "\(text.debugDescription)")
+        }
+        let long = String(repeating: "ab  \"c\" ", count: 300)
+        #expect(QuantizationAssembler.fallbackText(long) == QuantizationAssembler.fallbackTextFromScalars(long))
+        #expect((QuantizationAssembler.fallbackText(long)?.utf8.count ?? 0) > QuantizationAssembler.maxFallbackTextBytes - 4)
     }
 
     @Test func byteNormalizationMatchesWireToken() {

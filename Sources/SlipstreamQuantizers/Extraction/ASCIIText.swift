@@ -53,6 +53,94 @@ enum ASCIIText {
         return true
     }
 
+    /// Whether `text`'s UTF-8 bytes are `bytes`.
+    @inline(__always)
+    static func equals(_ text: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard text.utf8.count == bytes.count else { return false }
+        var text = text
+        return text.withUTF8 { text in
+            for i in 0..<text.count where text[i] != bytes[i] { return false }
+            return true
+        }
+    }
+
+    /// Whether every byte of `text` is in `[A-Za-z0-9._-]` (and there is one).
+    @inline(__always)
+    static func isStrict(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard !bytes.isEmpty else { return false }
+            for byte in bytes where !isStrict(byte) { return false }
+            return true
+        }
+    }
+
+    /// Whether every byte of `text` is ASCII.
+    @inline(__always)
+    static func isASCII(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var high: UInt8 = 0
+            for byte in bytes { high |= byte }
+            return high < 0x80
+        }
+    }
+
+    /// ``WireToken/v3Token(fromV1:)`` cut to `maxLength` bytes, without an intermediate array: letters and
+    /// digits kept, a lowercase letter after `_` uppercased (not at the start), everything else dropped;
+    /// nil when nothing is left.
+    static func v3Token(fromV1 token: UnsafeBufferPointer<UInt8>, maxLength: Int) -> String? {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(token.count, 1)) { out -> String? in
+            var count = 0
+            var upperNext = false
+            for byte in token {
+                if isAlnum(byte) {
+                    out[count] = upperNext && byte &- 0x61 < 26 && count > 0 ? byte - 0x20 : byte
+                    count += 1
+                    upperNext = false
+                } else {
+                    upperNext = byte == 0x5F
+                }
+            }
+            guard count > 0 else { return nil }
+            return String(decoding: UnsafeBufferPointer(rebasing: out[0..<min(count, max(maxLength, 0))]), as: UTF8.self)
+        }
+    }
+
+    /// ``QuantizationAssembler/fallbackText(_:)`` of an ASCII text (empty when nothing is left), or nil
+    /// when `text` has a non-ASCII byte: `"` becomes `'`, `\\` `/`, control characters and whitespace one
+    /// space (none at the ends), cut to `maxBytes`.
+    static func fallbackText(_ text: UnsafeBufferPointer<UInt8>, maxBytes: Int) -> String? {
+        var high: UInt8 = 0
+        for byte in text { high |= byte }
+        guard high < 0x80 else { return nil }
+        return String(unsafeUninitializedCapacity: min(text.count, max(maxBytes, 0))) { out in
+            var count = 0
+            var lastWasSpace = true
+            for byte in text {
+                var mapped = byte
+                if byte == 0x22 {
+                    mapped = 0x27
+                } else if byte == 0x5C {
+                    mapped = 0x2F
+                } else if byte < 0x20 || byte == 0x7F {
+                    mapped = 0x20
+                }
+                if mapped == 0x20 {
+                    if lastWasSpace { continue }
+                    lastWasSpace = true
+                } else {
+                    lastWasSpace = false
+                }
+                if count + 1 > maxBytes { break }
+                out[count] = mapped
+                count += 1
+            }
+            while count > 0, out[count - 1] == 0x20 { count -= 1 }
+            return count
+        }
+    }
+
     /// ``WireToken/normalize(_:)`` of an ASCII word, without allocating: calls `body` with each token's
     /// bytes in turn. `scratch` must hold `3 × word.count` bytes (`%` becomes `pct`).
     ///

@@ -44,13 +44,15 @@ public struct PayloadExtractor: Sendable, Hashable {
         lowercasedASCII text: UnsafeBufferPointer<UInt8>, isExcluded: (UnsafeBufferPointer<UInt8>) -> Bool
     ) -> [String] {
         let n = text.count
-        var tokens: [String] = []
-        guard n > 0 else { return tokens }
+        guard n > 0 else { return [] }
+        let table = WordClass.table
         // Scratch bytes: the current run's normalized words joined by `_` (normalizing turns `%` into
         // `pct`, so at most 4n), then one word's normalized form (at most 3n).
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 7 * n + 8) { scratch in
             // Where each word of the run starts in the run's bytes.
             withUnsafeTemporaryAllocation(of: Int32.self, capacity: n + 1) { starts in
+                var tokens: [String] = []
+                tokens.reserveCapacity(min(max(maxTokens, 0), 8))
                 let run = scratch.baseAddress!
                 let wordScratch = run + 4 * n + 4
                 var runLength = 0
@@ -72,14 +74,14 @@ public struct PayloadExtractor: Sendable, Hashable {
                     }
                     guard length > 0 else { return }
                     let token = UnsafeBufferPointer(start: run + start, count: length)
-                    guard token.allSatisfy(ASCIIText.isStrict) else { return }
-                    for seen in tokens where seen.utf8.count == length && seen.utf8.elementsEqual(token) { return }
+                    for byte in token where !ASCIIText.isStrict(byte) { return }
+                    for seen in tokens where ASCIIText.equals(seen, token) { return }
                     tokens.append(String(decoding: token, as: UTF8.self))
                 }
 
                 func word(_ start: Int, _ end: Int) {
                     let word = UnsafeBufferPointer(rebasing: text[start..<end])
-                    if Stopwords.payloadBytes.contains(word) || isExcluded(word) {
+                    if !WordClass.of(word, in: table).isDisjoint(with: [.english, .intent]) || isExcluded(word) {
                         flush()
                         return
                     }

@@ -33,15 +33,6 @@ public struct RecipientExtractor: Sendable, Hashable {
     /// of a sentence or clause.
     static let clauseVerbs: Set<String> = ["have", "get", "update", "message", "email"]
 
-    /// The same lists, looked up by bytes.
-    static let addressingVerbBytes = ByteWordSet(addressingVerbs)
-    static let toVerbBytes = ByteWordSet(toVerbs)
-    static let groupNounBytes = ByteWordSet(groupNouns)
-    static let pronounBytes = ByteWordSet(pronouns)
-    static let greetingBytes = ByteWordSet(greetings)
-    static let toVerbObjectBytes = ByteWordSet(toVerbObjects)
-    static let clauseVerbBytes = ByteWordSet(clauseVerbs)
-
     /// The recipient named in `text`, as a strict v1 token, or nil.
     public func recipient(in text: String) -> String? {
         if let found = ASCIIText.withLowercased(text, { recipient(lowercasedASCII: $0) }) { return found }
@@ -51,8 +42,17 @@ public struct RecipientExtractor: Sendable, Hashable {
     /// ``recipient(in:)`` over the lowercased bytes of an ASCII text.
     func recipient(lowercasedASCII text: UnsafeBufferPointer<UInt8>) -> String? {
         let n = text.count
-        // The whitespace-separated words, as (start, end) pairs.
-        return withUnsafeTemporaryAllocation(of: Int32.self, capacity: n + 2) { bounds -> String? in
+        var wordCount = 0
+        var inWord = false
+        for byte in text {
+            let isSpace = ASCIIText.isWhitespace(byte)
+            if !isSpace && !inWord { wordCount += 1 }
+            inWord = !isSpace
+        }
+        guard wordCount > 0 else { return nil }
+        // The whitespace-separated words: start, end, the trimmed word's start and end, its classes.
+        return withUnsafeTemporaryAllocation(of: Int32.self, capacity: 5 * wordCount) { words -> String? in
+            let table = WordClass.table
             var count = 0
             var i = 0
             while i < n {
@@ -60,39 +60,49 @@ public struct RecipientExtractor: Sendable, Hashable {
                 guard i < n else { break }
                 let start = i
                 while i < n, !ASCIIText.isWhitespace(text[i]) { i += 1 }
-                bounds[2 * count] = Int32(truncatingIfNeeded: start)
-                bounds[2 * count + 1] = Int32(truncatingIfNeeded: i)
+                // Without surrounding punctuation (`trimmingPunctuation`): `@` may lead, `_` stays.
+                var trimmedStart = start
+                var trimmedEnd = i
+                while trimmedStart < trimmedEnd, !(ASCIIText.isAlnum(text[trimmedStart]) || text[trimmedStart] == 0x40 || text[trimmedStart] == 0x5F) {
+                    trimmedStart += 1
+                }
+                while trimmedEnd > trimmedStart, !(ASCIIText.isAlnum(text[trimmedEnd - 1]) || text[trimmedEnd - 1] == 0x5F) { trimmedEnd -= 1 }
+                let classes = WordClass.of(UnsafeBufferPointer(rebasing: text[trimmedStart..<trimmedEnd]), in: table)
+                words[5 * count] = Int32(truncatingIfNeeded: start)
+                words[5 * count + 1] = Int32(truncatingIfNeeded: i)
+                words[5 * count + 2] = Int32(truncatingIfNeeded: trimmedStart)
+                words[5 * count + 3] = Int32(truncatingIfNeeded: trimmedEnd)
+                words[5 * count + 4] = Int32(classes.rawValue)
                 count += 1
             }
             guard count > 0 else { return nil }
-            let words = Words(text: text, bounds: UnsafeBufferPointer(rebasing: bounds[0..<2 * count]))
-            return recipient(in: words)
+            return recipient(in: Words(text: text, words: UnsafeBufferPointer(rebasing: words[0..<5 * count])))
         }
     }
 
     /// The words of a lowercased ASCII text.
     private struct Words {
         let text: UnsafeBufferPointer<UInt8>
-        let bounds: UnsafeBufferPointer<Int32>
+        /// Per word: start, end, trimmed start, trimmed end, classes.
+        let words: UnsafeBufferPointer<Int32>
 
-        var count: Int { bounds.count / 2 }
+        var count: Int { words.count / 5 }
 
         /// Word `k` as written.
         func word(_ k: Int) -> UnsafeBufferPointer<UInt8> {
-            UnsafeBufferPointer(rebasing: text[Int(bounds[2 * k])..<Int(bounds[2 * k + 1])])
+            UnsafeBufferPointer(rebasing: text[Int(words[5 * k])..<Int(words[5 * k + 1])])
         }
 
         /// Word `k`'s last byte.
-        func last(_ k: Int) -> UInt8 { text[Int(bounds[2 * k + 1]) - 1] }
+        func last(_ k: Int) -> UInt8 { text[Int(words[5 * k + 1]) - 1] }
 
         /// Word `k` without surrounding punctuation (``Swift/String/trimmingPunctuation``).
         func trimmed(_ k: Int) -> UnsafeBufferPointer<UInt8> {
-            var start = Int(bounds[2 * k])
-            var end = Int(bounds[2 * k + 1])
-            while start < end, !(ASCIIText.isAlnum(text[start]) || text[start] == 0x40 || text[start] == 0x5F) { start += 1 }
-            while end > start, !(ASCIIText.isAlnum(text[end - 1]) || text[end - 1] == 0x5F) { end -= 1 }
-            return UnsafeBufferPointer(rebasing: text[start..<end])
+            UnsafeBufferPointer(rebasing: text[Int(words[5 * k + 2])..<Int(words[5 * k + 3])])
         }
+
+        /// The lists the trimmed word `k` is on.
+        func classes(_ k: Int) -> WordClass { WordClass(rawValue: UInt16(truncatingIfNeeded: words[5 * k + 4])) }
     }
 
     private func recipient(in words: Words) -> String? {
@@ -104,22 +114,23 @@ public struct RecipientExtractor: Sendable, Hashable {
         }
         // "Bob, can you …" / "Hey bob, …": a leading name followed by a comma.
         var first = 0
-        if Self.greetingBytes.contains(words.trimmed(0)) { first = 1 }
+        if words.classes(0).contains(.greeting) { first = 1 }
         if first < count, words.last(first) == 0x2C, count > first + 1 {
             let word = words.word(first)
             let name = UnsafeBufferPointer(rebasing: word[..<(word.count - 1)])
-            if !Self.pronounBytes.contains(name), !Stopwords.englishBytes.contains(name), let head = name.first,
-                ASCIIText.isLetter(head), let id = Self.agentID(name)
+            if let head = name.first, ASCIIText.isLetter(head),
+                WordClass.of(name, in: WordClass.table).isDisjoint(with: [.pronoun, .english]), let id = Self.agentID(name)
             {
                 return id
             }
         }
         for i in 0..<count {
-            let word = words.trimmed(i)
+            let classes = words.classes(i)
+            guard !classes.isDisjoint(with: [.addressingVerb, .toVerb]) else { continue }
             // "tell bob to …", "ask the qa team whether …"
-            if Self.addressingVerbBytes.contains(word), i + 1 < count, words.last(i) != 0x2C {
-                if let id = name(after: i + 1, in: words), !ASCIIText.equals(word, "let") || follows("know", after: i + 1, in: words) {
-                    if Self.clauseVerbBytes.contains(word) {
+            if classes.contains(.addressingVerb), i + 1 < count, words.last(i) != 0x2C {
+                if let id = name(after: i + 1, in: words), !classes.contains(.let) || follows(.know, after: i + 1, in: words) {
+                    if classes.contains(.clauseVerb) {
                         // "have bob …" only when a verb-like word follows ("have bob check"), not "have results".
                         guard i == 0 || Self.isClauseEnd(words.last(i - 1)) else { continue }
                     }
@@ -127,10 +138,10 @@ public struct RecipientExtractor: Sendable, Hashable {
                 }
             }
             // "hand off to bob", "escalate to carol"
-            if Self.toVerbBytes.contains(word), i + 2 < count {
+            if classes.contains(.toVerb), i + 2 < count {
                 var j = i + 1
-                if Self.toVerbObjectBytes.contains(words.trimmed(j)), j + 1 < count { j += 1 }
-                if ASCIIText.equals(words.trimmed(j), "to"), let id = name(after: j + 1, in: words) { return id }
+                if words.classes(j).contains(.toVerbObject), j + 1 < count { j += 1 }
+                if words.classes(j).contains(.to), let id = name(after: j + 1, in: words) { return id }
             }
         }
         return nil
@@ -141,9 +152,9 @@ public struct RecipientExtractor: Sendable, Hashable {
         byte == 0x2E || byte == 0x21 || byte == 0x3F || byte == 0x2C || byte == 0x3B || byte == 0x3A
     }
 
-    /// Whether `word` appears within the four words from `start`.
-    private func follows(_ word: StaticString, after start: Int, in words: Words) -> Bool {
-        for k in start..<min(words.count, start + 4) where ASCIIText.equals(words.trimmed(k), word) { return true }
+    /// Whether a word of class `word` (one literal word) appears within the four words from `start`.
+    private func follows(_ word: WordClass, after start: Int, in words: Words) -> Bool {
+        for k in start..<min(words.count, start + 4) where words.classes(k).contains(word) { return true }
         return false
     }
 
@@ -151,21 +162,19 @@ public struct RecipientExtractor: Sendable, Hashable {
     private func name(after start: Int, in words: Words) -> String? {
         var i = start
         guard i < words.count else { return nil }
-        let startsWithThe = ASCIIText.equals(words.trimmed(i), "the")
+        let startsWithThe = words.classes(i).contains(.the)
         if startsWithThe, i + 1 < words.count { i += 1 }
         let head = words.trimmed(i)
-        guard let initial = head.first, !Self.pronounBytes.contains(head),
-            !Stopwords.englishBytes.contains(head) || Self.groupNounBytes.contains(head), ASCIIText.isLetter(initial)
+        let classes = words.classes(i)
+        guard let initial = head.first, ASCIIText.isLetter(initial), !classes.contains(.pronoun),
+            !classes.contains(.english) || classes.contains(.groupNoun)
         else { return nil }
-        var group: UnsafeBufferPointer<UInt8>?
-        if words.last(i) != 0x2C, i + 1 < words.count, Self.groupNounBytes.contains(words.trimmed(i + 1)) {
-            group = words.trimmed(i + 1)
-        }
-        if startsWithThe && group == nil && !Self.groupNounBytes.contains(head) {
+        let group = words.last(i) != 0x2C && i + 1 < words.count && words.classes(i + 1).contains(.groupNoun)
+        if startsWithThe && !group && !classes.contains(.groupNoun) {
             // "tell the results …" is not an address; "tell the qa team" is.
             return nil
         }
-        return Self.agentID(head, group)
+        return Self.agentID(head, group ? words.trimmed(i + 1) : nil)
     }
 
     /// ``agentID(_:)`` of lowercased ASCII words, without intermediate strings.

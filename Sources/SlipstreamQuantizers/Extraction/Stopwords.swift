@@ -34,10 +34,3 @@ enum Stopwords {
         "execute", "implement", "working", "work", "works", "good", "great", "nice", "bad",
     ]
 }
-
-extension Stopwords {
-    /// ``english``, looked up by bytes.
-    static let englishBytes = ByteWordSet(english)
-    /// ``english`` and ``intent`` together: the payload extractor ends a run at either.
-    static let payloadBytes = ByteWordSet(english.union(intent))
-}

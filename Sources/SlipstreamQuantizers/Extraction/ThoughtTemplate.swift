@@ -60,7 +60,7 @@ public struct ThoughtTemplate: Sendable, Hashable {
     /// The thought for `anchor` addressed to `dst` about `terms`.
     public func thought(anchor: UCRAnchor, dst: String, terms: [String]) -> String {
         let topicTerms = terms.prefix(Self.topicTerms)
-        guard topicTerms.allSatisfy({ $0.utf8.allSatisfy { $0 < 0x80 } }) else {
+        guard topicTerms.allSatisfy(ASCIIText.isASCII) else {
             return thoughtFromCharacters(anchor: anchor, dst: dst, terms: terms)
         }
         // One string, sized first: the topic is "the " + terms joined by ", " with `_` read as a space.
