@@ -1,15 +1,17 @@
 #!/usr/bin/env bash
 # Wire parse/format throughput: Swift (Benchmarks/WireBenchmark, release) beside slipcore 3.1.1 (Python),
 # same 10,000 valid v3 wires, same run, each on one core (taskset). Prints both and the ratios.
-# Needs a Python with slipcore: SLIPSTREAM_PYTHON (default .venv/bin/python).
+# Needs a Python with slipcore: SLIPSTREAM_PYTHON (default .venv/bin/python). SLIPSTREAM_BENCH_SCRATCH is the
+# Benchmarks package's build folder (default Benchmarks/.build).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=${SLIPSTREAM_PYTHON:-.venv/bin/python}
+SCRATCH=${SLIPSTREAM_BENCH_SCRATCH:-Benchmarks/.build}
 file=$(mktemp)
 trap 'rm -f "$file"' EXIT
 "$PY" scripts/bench_wire.py "$file" --write --count 10000
-swift build -c release --package-path Benchmarks --product WireBenchmark >/dev/null
-swift_json=$(taskset -c 0 Benchmarks/.build/release/WireBenchmark "$file" 3)
+swift build -c release --package-path Benchmarks --scratch-path "$SCRATCH" --product WireBenchmark >/dev/null
+swift_json=$(taskset -c 0 "$SCRATCH/release/WireBenchmark" "$file" 3)
 py_json=$(taskset -c 0 "$PY" scripts/bench_wire.py "$file" --seconds 3)
 "$PY" - "$swift_json" "$py_json" <<'PY'
 import json, sys
