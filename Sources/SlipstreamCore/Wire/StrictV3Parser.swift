@@ -5,87 +5,43 @@
 struct StrictV3Parser {
     let bytes: UnsafeBufferPointer<UInt8>
 
-    func parse() throws(WireError) -> (layout: SlipMessage.Layout, canonical: String?) {
-        if let layout = fastCanonical() { return (layout, nil) }
-        return try parseExactly()
-    }
-
     /// One pass over a canonical, valid ASCII line (the common case); nil for anything else, which
     /// ``parseExactly()`` then decides with slipcore's exact checks and errors.
+    ///
+    /// ``CanonicalLineScan`` checks every byte and token length eight bytes at a time; what is left is
+    /// the token count, the agent ids' and Fallback ref's lengths and the Force, read as one word.
     @inline(__always)
     func fastCanonical() -> SlipMessage.Layout? {
         typealias L = WireParser.V3Limits
         let n = bytes.count
-        guard n > 8, bytes[0] == 0x53, bytes[1] == 0x4C, bytes[2] == 0x49, bytes[3] == 0x50, bytes[4] == 0x20,
-            bytes[5] == 0x76, bytes[6] == 0x33, bytes[7] == 0x20
+        // "SLIP v3 a b Ask o" is the shortest valid line; a valid canonical one has at most 24 tokens of
+        // at most 30 bytes.
+        guard n >= 17, n <= 8 + 24 * 31, let line = bytes.baseAddress.map(UnsafeRawPointer.init),
+            UInt64(littleEndian: line.loadUnaligned(as: UInt64.self)) == Self.header,
+            let scan = CanonicalLineScan(line: line, count: n)
         else { return nil }
-        var i = 8
-        var index = 0
-        var srcEnd = 0, dstEnd = 0, forceStart = 0, forceEnd = 0, objectEnd = 0, firstPayloadEnd = 0
-        var payloadCount = 0
-        while true {
-            let start = i
-            i = endOfAlnumRun(from: i)
-            let length = i - start
-            guard length > 0, i == n || bytes[i] == 0x20 else { return nil }
-            switch index {
-            case 0:
-                guard length <= L.maxAgentIDLength else { return nil }
-                srcEnd = i
-            case 1:
-                guard length <= L.maxAgentIDLength else { return nil }
-                dstEnd = i
-            case 2:
-                forceStart = start
-                forceEnd = i
-            case 3:
-                guard length <= L.maxTokenLength else { return nil }
-                objectEnd = i
-            default:
-                guard length <= L.maxTokenLength else { return nil }
-                payloadCount += 1
-                if payloadCount == 1 { firstPayloadEnd = i }
-            }
-            index += 1
-            if i == n { break }
-            i += 1
-        }
-        guard index >= 4, payloadCount <= L.maxPayloadTokens,
-            let force = Self.force(UnsafeBufferPointer(rebasing: bytes[forceStart..<forceEnd]))
+        // Tokens: src, dst, Force, Object and up to 20 payload tokens, none empty or over 30 bytes.
+        let spaces = scan.spaceCount
+        let ends = scan.firstEnds
+        let forceLength = ends.force &- ends.dst &- 1
+        guard spaces >= 3, spaces <= 3 + L.maxPayloadTokens, ends.src &- 8 <= L.maxAgentIDLength,
+            ends.dst &- ends.src &- 1 <= L.maxAgentIDLength, forceLength <= 8,
+            let force = Self.force(
+                word: UInt64(littleEndian: line.loadUnaligned(fromByteOffset: ends.force &- 8, as: UInt64.self))
+                    &>> (UInt64(8 &- forceLength) &* 8))
         else { return nil }
         var refEnd: Int?
         if force == .fallback {
-            guard payloadCount > 0, firstPayloadEnd - (objectEnd + 1) <= L.maxFallbackRefLength else { return nil }
-            refEnd = firstPayloadEnd
+            guard spaces >= 4, ends.firstPayload &- ends.object &- 1 <= L.maxFallbackRefLength else { return nil }
+            refEnd = ends.firstPayload
         }
         return SlipMessage.Layout(
-            version: .v3, force: force, v1Object: nil, srcEnd: srcEnd, dstEnd: dstEnd, anchorEnd: forceEnd,
-            objectEnd: objectEnd, refEnd: refEnd)
+            version: .v3, force: force, v1Object: nil, srcEnd: ends.src, dstEnd: ends.dst, anchorEnd: ends.force,
+            objectEnd: ends.object, refEnd: refEnd)
     }
 
-    /// The index of the first byte at or after `i` that is not ASCII alphanumeric (or the end), eight
-    /// bytes at a time.
-    @inline(__always)
-    func endOfAlnumRun(from start: Int) -> Int {
-        let n = bytes.count
-        var i = start
-        let base = UnsafeRawPointer(bytes.baseAddress!)
-        @inline(__always) func splat(_ b: UInt64) -> UInt64 { b &* 0x0101_0101_0101_0101 }
-        let high = splat(0x80)
-        while i + 8 <= n {
-            let w = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: i, as: UInt64.self))
-            // Per byte (all below 0x80): high bit of (x + 0x80 - lo) is x >= lo; of ~(x + 0x7F - hi) is x <= hi.
-            let digit = (w &+ splat(0x80 - 0x30)) & ~(w &+ splat(0x7F - 0x39))
-            let lower = w | splat(0x20)
-            let letter = (lower &+ splat(0x80 - 0x61)) & ~(lower &+ splat(0x7F - 0x7A))
-            let bad = (~(digit | letter) | w) & high
-            if bad != 0 { return i + bad.trailingZeroBitCount / 8 }
-            i += 8
-        }
-        while i < n, WireToken.isAlnum(bytes[i]) { i += 1 }
-        return i
-    }
-
+    /// `SLIP v3 ` as a little-endian word.
+    static let header: UInt64 = 0x2033_7620_5049_4C53
     /// slipcore's checks in slipcore's order, for every line.
     func parseExactly() throws(WireError) -> (layout: SlipMessage.Layout, canonical: String?) {
         typealias L = WireParser.V3Limits
@@ -193,26 +149,32 @@ struct StrictV3Parser {
     }
 
     /// The Force spelled by `bytes`, without making a string.
-    @inline(__always)
     static func force(_ bytes: UnsafeBufferPointer<UInt8>) -> Force? {
-        guard let first = bytes.first else { return nil }
-        let candidate: Force
-        switch Int(first) << 8 | bytes.count {
-        case 0x4F07: candidate = .observe
-        case 0x4906: candidate = .inform
-        case 0x4103: candidate = .ask
-        case 0x5207: candidate = .request
-        case 0x5007: candidate = .propose
-        case 0x4306: candidate = .commit
-        case 0x4504: candidate = .eval
-        case 0x4D04: candidate = .meta
-        case 0x4106: candidate = .accept
-        case 0x5206: candidate = .reject
-        case 0x4505: candidate = .error
-        case 0x4608: candidate = .fallback
-        default: return nil
+        guard bytes.count <= 8, !bytes.contains(0) else { return nil }
+        var word: UInt64 = 0
+        for (i, byte) in bytes.enumerated() { word |= UInt64(byte) << (8 * i) }
+        return force(word: word)
+    }
+
+    /// The Force spelled by the bytes of `word` from the lowest, up to the first zero byte (the rest
+    /// must be zero too).
+    @inline(__always)
+    static func force(word: UInt64) -> Force? {
+        switch word {
+        case 0x0065_7672_6573_624F: .observe
+        case 0x6D72_6F66_6E49: .inform
+        case 0x6B_7341: .ask
+        case 0x0074_7365_7571_6552: .request
+        case 0x0065_736F_706F_7250: .propose
+        case 0x7469_6D6D_6F43: .commit
+        case 0x6C61_7645: .eval
+        case 0x6174_654D: .meta
+        case 0x7470_6563_6341: .accept
+        case 0x7463_656A_6552: .reject
+        case 0x72_6F72_7245: .error
+        case 0x6B63_6162_6C6C_6146: .fallback
+        default: nil
         }
-        return candidate.rawValue.utf8.elementsEqual(bytes) ? candidate : nil
     }
 
     private func agentID(_ range: Range<Int>, field: String) throws(WireError) {

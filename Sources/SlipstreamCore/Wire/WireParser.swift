@@ -75,7 +75,8 @@ public struct WireParser: Sendable {
 
     /// Parses one line; the version is read from the line.
     public func parse(_ line: String) throws(WireError) -> SlipMessage {
-        try parseReportingRepairs(line, version: nil).message
+        if let message = canonicalV3(line) { return message }
+        return try parseReportingRepairs(line, version: nil).message
     }
 
     /// Parses one line (a substring or other string type); the version is read from the line.
@@ -91,6 +92,7 @@ public struct WireParser: Sendable {
 
     /// Parses one line and reports the lenient profile's repairs.
     public func parseReportingRepairs(_ line: String, version: WireVersion? = nil) throws(WireError) -> Outcome {
+        if version != .v1, let message = canonicalV3(line) { return Outcome(message: message, repairs: []) }
         var text = line
         let byteCount = text.utf8.count
         guard byteCount <= configuration.maxLineBytes else {
@@ -101,7 +103,7 @@ public struct WireParser: Sendable {
                 let detected: WireVersion
                 if let version { detected = version } else { detected = try Self.detectVersion(bytes) }
                 switch detected {
-                case .v3: return .success(try StrictV3Parser(bytes: bytes).parse())
+                case .v3: return .success(try StrictV3Parser(bytes: bytes).parseExactly())
                 case .v1: return .success((try StrictV1Parser(bytes: bytes, configuration: configuration).parse(), nil))
                 }
             } catch {
@@ -116,6 +118,16 @@ public struct WireParser: Sendable {
             guard profile == .lenient else { throw error }
             return try LenientWireParser(configuration: configuration).parse(text, version: version)
         }
+    }
+
+    /// The message for a canonical, valid v3 line (the common case), which keeps the line itself; nil
+    /// for any other line.
+    @inline(__always)
+    private func canonicalV3(_ line: String) -> SlipMessage? {
+        guard line.utf8.count <= configuration.maxLineBytes,
+            let layout = line.utf8.withContiguousStorageIfAvailable({ StrictV3Parser(bytes: $0).fastCanonical() }) ?? nil
+        else { return nil }
+        return SlipMessage(wire: line, layout: layout)
     }
 
     /// Reads the version from the second whitespace-separated word, with slipcore's errors when the line is
