@@ -88,9 +88,12 @@ public struct ThoughtTemplate: Sendable, Hashable {
                 i += text.utf8CodeUnitCount
             }
             func put(_ text: String, underscoresAsSpaces: Bool = false) {
-                for byte in text.utf8 {
-                    buffer[i] = underscoresAsSpaces && byte == 0x5F ? 0x20 : byte
-                    i += 1
+                var text = text
+                text.withUTF8 { bytes in
+                    for byte in bytes {
+                        buffer[i] = underscoresAsSpaces && byte == 0x5F ? 0x20 : byte
+                        i += 1
+                    }
                 }
             }
             func putTopic() {
