@@ -50,4 +50,14 @@ import Testing
         }
         #expect(fast > 10_000)
     }
+
+    @Test func forceWordsSpellTheForces() {
+        for force in Force.allCases {
+            let bytes = withUnsafeBytes(of: force.utf8Word.littleEndian) { Array($0.prefix(force.rawValue.utf8.count)) }
+            #expect(String(decoding: bytes, as: UTF8.self) == force.rawValue)
+            #expect(StrictV3Parser.force(word: force.utf8Word) == force)
+            #expect(force.utf8Word >> (8 * UInt64(force.rawValue.utf8.count)) == 0)
+        }
+        #expect(StrictV3Parser.forceSlots.filter { $0.force != nil }.count == Force.allCases.count)
+    }
 }

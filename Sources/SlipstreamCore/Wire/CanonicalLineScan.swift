@@ -1,4 +1,4 @@
-/// One pass over the bytes of a v3 line after `SLIP v3 `, eight at a time, for the parser's fast path.
+/// One pass over the bytes of a v3 line after `SLIP v3 `, sixteen at a time, for the parser's fast path.
 ///
 /// It keeps one bit per byte for the spaces, 64 bytes to a block, and checks without a branch per byte
 /// or per token that every byte is an ASCII letter, digit or space, that no token is empty (two spaces
@@ -9,12 +9,15 @@ struct CanonicalLineScan {
     /// The high bit of every byte.
     static let high: UInt64 = 0x8080_8080_8080_8080
 
+    /// Two words at a time: SSE2 on x86-64, with room in its registers for the constants.
+    private typealias Pair = SIMD2<UInt64>
+
     /// Bitwise OR of every word: a high bit set is a byte that is not ASCII.
-    private var ascii: UInt64 = 0
+    private var ascii = Pair(repeating: 0)
     /// Per byte lane, the high bit stays set while every byte is an ASCII letter, digit or space.
-    private var allowed: UInt64 = high
+    private var allowed = Pair(repeating: high)
     /// Spaces counted per byte lane.
-    private var spaceCounts: UInt64 = 0
+    private var spaceCounts = Pair(repeating: 0)
     /// Nonzero once an empty token or a token longer than 30 bytes was seen.
     private var broken: UInt64 = 0
     /// The space bits of the block before (before the first: the space that ends `SLIP v3 `).
@@ -33,37 +36,48 @@ struct CanonicalLineScan {
         @inline(__always) func load(_ offset: Int) -> UInt64 {
             UInt64(littleEndian: line.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
         }
+        @inline(__always) func loadPair(_ offset: Int) -> Pair {
+            Pair(load(offset), load(offset + 8))
+        }
         var offset = 8
         while offset + 64 <= n {
             var bits: UInt64 = 0
-            for j in 0..<8 { bits |= spaces(in: load(offset + 8 * j)) &<< UInt64(8 * j) }
+            for j in 0..<4 { bits |= spaces(in: loadPair(offset + 16 * j)) &<< UInt64(16 * j) }
             add(block: bits, checking: bits)
             offset += 64
         }
-        // The last 0–63 bytes: whole words, then the 1–7 bytes of the line's last word not seen yet,
-        // shifted down and padded with letters.
+        // The last 0–63 bytes: pairs of words, a word, then the 1–7 bytes of the line's last word not
+        // seen yet, shifted down; a word short of a pair, or of eight bytes, is made up with letters.
+        let letters = Self.splat(0x61)
         var bits: UInt64 = 0
         var length: UInt64 = 0
-        while offset + 8 <= n {
-            bits |= spaces(in: load(offset)) &<< length
+        while offset + 16 <= n {
+            bits |= spaces(in: loadPair(offset)) &<< length
+            length &+= 16
+            offset += 16
+        }
+        if offset + 8 <= n {
+            bits |= spaces(in: Pair(load(offset), letters)) &<< length
             length &+= 8
             offset += 8
         }
         if offset < n {
             let rest = UInt64(n - offset)
             let drop = (8 &- rest) &* 8
-            bits |= spaces(in: load(n - 8) &>> drop | Self.splat(0x61) &<< (64 &- drop)) &<< length
+            bits |= spaces(in: Pair(load(n - 8) &>> drop | letters &<< (64 &- drop), letters)) &<< length
             length &+= rest
         }
         // Past the end every byte counts as a space; the first of them closes the last token.
         let padded = bits | ~0 &<< length
         add(block: padded, checking: padded & ~0 &>> (63 &- length))
-        guard ascii & Self.high == 0, allowed & Self.high == Self.high, broken == 0 else { return nil }
+        guard (ascii[0] | ascii[1]) & Self.high == 0, allowed[0] & allowed[1] & Self.high == Self.high, broken == 0
+        else { return nil }
     }
 
     /// How many spaces the line has after `SLIP v3 `.
     var spaceCount: Int {
-        let pairs = (spaceCounts & 0x00FF_00FF_00FF_00FF) &+ (spaceCounts &>> 8 & 0x00FF_00FF_00FF_00FF)
+        let counts = spaceCounts[0] &+ spaceCounts[1]
+        let pairs = (counts & 0x00FF_00FF_00FF_00FF) &+ (counts &>> 8 & 0x00FF_00FF_00FF_00FF)
         return Int(truncatingIfNeeded: (pairs &* 0x0001_0001_0001_0001) &>> 48)
     }
 
@@ -83,20 +97,23 @@ struct CanonicalLineScan {
     @inline(__always)
     private static func splat(_ byte: UInt64) -> UInt64 { byte &* 0x0101_0101_0101_0101 }
 
-    /// Classifies the eight bytes of `word` and returns one bit per byte for its spaces, in byte order.
+    /// Classifies the sixteen bytes of `words` and returns one bit per byte for their spaces, in byte order.
     @inline(__always)
-    private mutating func spaces(in word: UInt64) -> UInt64 {
+    private mutating func spaces(in words: Pair) -> UInt64 {
+        @inline(__always) func splat(_ byte: UInt64) -> Pair { Pair(repeating: Self.splat(byte)) }
         // Per byte below 0x80 (`ascii` rules out the others): the high bit of x + 0x80 - lo is x >= lo,
-        // of ~(x + 0x7F - hi) is x <= hi, and of ~(x + 0x7F) is x == 0.
-        let spaces = ~((word ^ Self.splat(0x20)) &+ Self.splat(0x7F)) & Self.high
-        let digits = (word &+ Self.splat(0x80 - 0x30)) & ~(word &+ Self.splat(0x7F - 0x39))
-        let lower = word | Self.splat(0x20)
-        let letters = (lower &+ Self.splat(0x80 - 0x61)) & ~(lower &+ Self.splat(0x7F - 0x7A))
+        // of 0x80 + hi - x is x <= hi, and of ~(x + 0x7F) is x == 0.
+        let spaces = ~((words ^ splat(0x20)) &+ splat(0x7F)) & splat(0x80)
+        let digits = (words &+ splat(0x80 - 0x30)) & (splat(0x80 + 0x39) &- words)
+        let lower = words | splat(0x20)
+        let letters = (lower &+ splat(0x80 - 0x61)) & (splat(0x80 + 0x7A) &- lower)
         allowed &= digits | letters | spaces
-        ascii |= word
-        spaceCounts &+= spaces &>> 7
-        // Gathers the eight high bits into the top byte, then down.
-        return (spaces &>> 7 &* 0x0102_0408_1020_4080) &>> 56
+        ascii |= words
+        let ones = spaces &>> 7
+        spaceCounts &+= ones
+        // Gathers each word's eight bits into its top byte, then down.
+        @inline(__always) func gather(_ word: UInt64) -> UInt64 { (word &* 0x0102_0408_1020_4080) &>> 56 }
+        return gather(ones[0]) | gather(ones[1]) &<< 8
     }
 
     /// Takes the next block's space bits; `adjacent` is those whose neighbours are checked for empty tokens.
