@@ -45,72 +45,42 @@ public struct SlipMessage: Sendable {
         version: WireVersion, src: String, dst: String, anchor: String, force: Force, object: String,
         payload: [String] = [], fallbackRef: String? = nil
     ) {
-        var payload = payload
-        var fallbackRef = fallbackRef
-        if version == .v3, force == .fallback, fallbackRef == nil, !payload.isEmpty { fallbackRef = payload.removeFirst() }
-        // Sizes first, then one allocation filled byte by byte.
-        let quotes = version == .v1
-        var length = 8 + src.utf8.count + 1 + dst.utf8.count + 1
-        switch version {
-        case .v1: length += anchor.utf8.count
-        case .v3: length += force.rawValue.utf8.count + 1 + object.utf8.count + (fallbackRef.map { $0.utf8.count + 1 } ?? 0)
+        guard version == .v1 else {
+            self = .v3(src: src, dst: dst, force: force, object: object, payload: payload, fallbackRef: fallbackRef)
+            return
         }
-        for item in payload { length += 1 + item.utf8.count + (quotes && !WireToken.isStrict(item) ? 2 : 0) }
-        var srcEnd = 0, dstEnd = 0, anchorEnd = 0, objectEnd = 0
-        var refEnd: Int?
-        let out = String(unsafeUninitializedCapacity: length) { buffer in
-            var i = 0
-            func put(_ text: String) {
-                var text = text
-                text.withUTF8 { bytes in
-                    _ = UnsafeMutableBufferPointer(rebasing: buffer[i..<i + bytes.count]).initialize(from: bytes)
-                }
-                i += text.utf8.count
-            }
-            func put(_ byte: UInt8) {
-                buffer[i] = byte
-                i += 1
-            }
-            put("SLIP ")
-            put(version.rawValue)
-            put(0x20)
-            put(src)
-            srcEnd = i
-            put(0x20)
-            put(dst)
-            dstEnd = i
-            put(0x20)
-            switch version {
-            case .v1:
-                put(anchor)
-                anchorEnd = i
-                objectEnd = i
-            case .v3:
-                put(force.rawValue)
-                anchorEnd = i
-                put(0x20)
-                put(object)
-                objectEnd = i
-                if let fallbackRef {
-                    put(0x20)
-                    put(fallbackRef)
-                    refEnd = i
-                }
-            }
+        // Sizes first, then one allocation filled from each field's UTF-8; items that are not strict
+        // tokens are quoted.
+        var length = 8 + src.utf8.count + 1 + dst.utf8.count + 1 + anchor.utf8.count
+        for item in payload { length += 1 + item.utf8.count + (WireToken.isStrict(item) ? 0 : 2) }
+        var layout = Layout(
+            version: .v1, force: force, v1Object: object, srcEnd: 0, dstEnd: 0, anchorEnd: 0, objectEnd: 0,
+            refEnd: nil)
+        let wire = String(unsafeUninitializedCapacity: length + WireWriter.slack) { buffer in
+            var out = WireWriter(base: buffer.baseAddress!)
+            out.put(word: Self.v1Head, count: 8)
+            out.put(src)
+            layout.srcEnd = out.count
+            out.put(0x20)
+            out.put(dst)
+            layout.dstEnd = out.count
+            out.put(0x20)
+            out.put(anchor)
+            layout.anchorEnd = out.count
+            layout.objectEnd = out.count
             for item in payload {
-                let isQuoted = quotes && !WireToken.isStrict(item)
-                put(0x20)
-                if isQuoted { put(0x22) }
-                put(item)
-                if isQuoted { put(0x22) }
+                out.put(0x20)
+                if WireToken.isStrict(item) {
+                    out.put(item)
+                } else {
+                    out.put(0x22)
+                    out.put(item)
+                    out.put(0x22)
+                }
             }
-            return i
+            return out.count
         }
-        self.init(
-            wire: out,
-            layout: Layout(
-                version: version, force: force, v1Object: version == .v1 ? object : nil, srcEnd: srcEnd, dstEnd: dstEnd,
-                anchorEnd: anchorEnd, objectEnd: objectEnd, refEnd: refEnd))
+        self.init(wire: wire, layout: layout)
     }
 
     /// A v1 message for a codebook anchor.
@@ -125,9 +95,116 @@ public struct SlipMessage: Sendable {
     public static func v3(
         src: String, dst: String, force: Force, object: String, payload: [String] = [], fallbackRef: String? = nil
     ) -> SlipMessage {
-        SlipMessage(
-            version: .v3, src: src, dst: dst, anchor: "", force: force, object: object, payload: payload,
-            fallbackRef: fallbackRef)
+        let refFromPayload = force == .fallback && fallbackRef == nil && !payload.isEmpty
+        let ref = refFromPayload ? payload[0] : fallbackRef
+        let first = refFromPayload ? 1 : 0
+        // Sizes first, then one allocation filled from each field's UTF-8. (The items are read in place,
+        // through the array's buffer, so that they are not retained and released one by one.)
+        let forceLength = force.rawValue.utf8.count
+        var length = 8 + src.utf8.count + 1 + dst.utf8.count + 1 + forceLength + 1 + object.utf8.count
+        if let ref { length += 1 + ref.utf8.count }
+        payload.withUnsafeBufferPointer { items in
+            for i in first..<items.count { length += 1 + WireWriter.length(of: items[i]) }
+        }
+        var layout = Layout(
+            version: .v3, force: force, v1Object: nil, srcEnd: 0, dstEnd: 0, anchorEnd: 0, objectEnd: 0, refEnd: nil)
+        let wire = String(unsafeUninitializedCapacity: length + WireWriter.slack) { buffer in
+            var out = WireWriter(base: buffer.baseAddress!)
+            out.put(word: Self.v3Head, count: 8)
+            out.put(src)
+            layout.srcEnd = out.count
+            out.put(0x20)
+            out.put(dst)
+            layout.dstEnd = out.count
+            out.put(0x20)
+            out.put(word: force.utf8Word, count: forceLength)
+            layout.anchorEnd = out.count
+            out.put(0x20)
+            out.put(object)
+            layout.objectEnd = out.count
+            if let ref {
+                out.put(0x20)
+                out.put(ref)
+                layout.refEnd = out.count
+            }
+            payload.withUnsafeBufferPointer { items in
+                for i in first..<items.count {
+                    out.put(0x20)
+                    out.put(items[i])
+                }
+            }
+            return out.count
+        }
+        return SlipMessage(wire: wire, layout: layout)
+    }
+
+    /// `SLIP v1 ` and `SLIP v3 ` as little-endian words.
+    private static let v1Head: UInt64 = 0x2031_7620_5049_4C53
+    private static let v3Head: UInt64 = 0x2033_7620_5049_4C53
+
+    /// Fills a wire's buffer front to back. It may write up to ``slack`` bytes past what it has put,
+    /// which later puts overwrite, so the buffer needs that many bytes more than the wire.
+    private struct WireWriter {
+        static let slack = 8
+        let base: UnsafeMutablePointer<UInt8>
+        var count = 0
+
+        @inline(__always)
+        mutating func put(_ byte: UInt8) {
+            base[count] = byte
+            count += 1
+        }
+
+        /// Puts the first `count` bytes of `word` (a little-endian word).
+        @inline(__always)
+        mutating func put(word: UInt64, count: Int) {
+            UnsafeMutableRawPointer(base + self.count).storeBytes(of: word.littleEndian, as: UInt64.self)
+            self.count += count
+        }
+
+        @inline(__always)
+        static func length(of text: borrowing String) -> Int { text.utf8.count }
+
+        @inline(__always)
+        mutating func put(_ text: borrowing String) {
+            let to = UnsafeMutableRawPointer(base + count)
+            count += text.utf8.withContiguousStorageIfAvailable { bytes in
+                Self.copy(bytes, to: to)
+                return bytes.count
+            } ?? UnsafeMutableBufferPointer(start: base + count, count: text.utf8.count).initialize(from: text.utf8).1
+        }
+
+        /// Copies `bytes` with a few 8- and 1-byte moves at offsets clamped into `bytes`, so that the
+        /// number of moves hardly depends on the length (a length-dependent branch or a call to `memcpy`
+        /// per field costs more than the copy: the fields are short). A string of at most 15 bytes may
+        /// be a copy of a small string on the stack, written as two 8-byte words; each load lies within
+        /// one of them, which the processor can forward from the store.
+        @inline(__always)
+        static func copy(_ bytes: UnsafeBufferPointer<UInt8>, to: UnsafeMutableRawPointer) {
+            guard let from = bytes.baseAddress.map(UnsafeRawPointer.init) else { return }
+            let n = bytes.count
+            @inline(__always) func move<T: FixedWidthInteger>(_: T.Type, at offset: Int) {
+                to.storeBytes(of: from.loadUnaligned(fromByteOffset: offset, as: T.self), toByteOffset: offset, as: T.self)
+            }
+            let last = n &- 1
+            if n >= 16 {
+                let lastWord = n &- 8
+                move(UInt64.self, at: 0)
+                move(UInt64.self, at: 8)
+                move(UInt64.self, at: min(16, lastWord))
+                move(UInt64.self, at: lastWord)
+                var i = 24
+                while i < lastWord {
+                    move(UInt64.self, at: i)
+                    i &+= 8
+                }
+            } else if n >= 8 {
+                move(UInt64.self, at: 0)
+                for k in 8..<15 { move(UInt8.self, at: min(k, last)) }
+            } else if n > 0 {
+                for k in 0..<7 { move(UInt8.self, at: min(k, last)) }
+            }
+        }
     }
 
     private func field(_ start: Int, _ end: Int) -> String {
