@@ -171,6 +171,24 @@ import Testing
         #expect(assembler.assembleImmediately(text: "x", anchor: fallback, confidence: 0, alternatives: [], context: store, engine: "t") == nil)
     }
 
+    @Test(arguments: [WireVersion.v1, .v3])
+    func immediateResultIsTheAsyncResult(_ version: WireVersion) async throws {
+        let local = try LocalQuantizer.shipped()
+        let strict = LocalQuantizer(model: local.model, threshold: 0.9)
+        let context = QuantizationContext(src: "alice", version: version)
+        for quantizer in [local, strict] {
+            for text in Self.texts.prefix(300) + Self.generated.prefix(100) {
+                let immediate = try #require(try quantizer.quantizeImmediately(text, context: context))
+                #expect(immediate == (try await quantizer.quantize(text, context: context)), "\(text.debugDescription)")
+            }
+        }
+        // A v3 Fallback whose text goes into a store needs the async path.
+        let stored = QuantizationContext(src: "alice", version: .v3, fallbackStore: InMemoryFallbackStore())
+        let never = LocalQuantizer(model: local.model, threshold: 1.01)
+        #expect(try never.quantizeImmediately("Please review the auth module", context: stored) == nil)
+        #expect(try local.quantizeImmediately("Please review the auth module", context: stored) != nil)
+    }
+
     @Test(arguments: [0, 1, 3, 18, 30])
     func decisionMatchesClassify(_ alternatives: Int) throws {
         let local = try LocalQuantizer.shipped()
