@@ -171,7 +171,13 @@ public struct SlipMessage: Sendable {
             count += text.utf8.withContiguousStorageIfAvailable { bytes in
                 Self.copy(bytes, to: to)
                 return bytes.count
-            } ?? UnsafeMutableBufferPointer(start: base + count, count: text.utf8.count).initialize(from: text.utf8).1
+            } ?? Self.copyByteByByte(text, to: base + count)
+        }
+
+        /// For a string without contiguous UTF-8 (not made by Swift on Linux).
+        @inline(never)
+        static func copyByteByByte(_ text: borrowing String, to: UnsafeMutablePointer<UInt8>) -> Int {
+            UnsafeMutableBufferPointer(start: to, count: text.utf8.count).initialize(from: text.utf8).1
         }
 
         /// Copies `bytes` with a few 8- and 1-byte moves at offsets clamped into `bytes`, so that the
