@@ -44,15 +44,6 @@ enum ASCIIText {
         isAlnum(byte) || byte == 0x2E || byte == 0x5F || byte == 0x2D
     }
 
-    /// Whether `bytes` spell `literal`.
-    @inline(__always)
-    static func equals(_ bytes: UnsafeBufferPointer<UInt8>, _ literal: StaticString) -> Bool {
-        guard bytes.count == literal.utf8CodeUnitCount else { return false }
-        let start = literal.utf8Start
-        for i in 0..<bytes.count where bytes[i] != start[i] { return false }
-        return true
-    }
-
     /// Whether `text`'s UTF-8 bytes are `bytes`.
     @inline(__always)
     static func equals(_ text: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
