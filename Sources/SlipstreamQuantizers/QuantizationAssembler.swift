@@ -155,7 +155,7 @@ public struct QuantizationAssembler: Sendable {
     /// 20 characters, `agent` when nothing is left.
     static func v3AgentID(_ id: String) -> String {
         var id = id
-        return id.withUTF8 { ASCIIText.v3Token(fromV1: $0, maxLength: WireParser.V3Limits.maxAgentIDLength) } ?? "agent"
+        return id.withUTF8 { WireToken.v3Token(fromV1UTF8: $0, maxLength: WireParser.V3Limits.maxAgentIDLength) } ?? "agent"
     }
 
     /// The core ``Translator``'s v3 payload for v1 payload tokens: each made alphanumeric, cut to the v3
@@ -169,7 +169,7 @@ public struct QuantizationAssembler: Sendable {
                 // Each space-separated word of the item.
                 var start = 0
                 for i in 0...term.count where i == term.count || term[i] == 0x20 {
-                    if i > start, let token = ASCIIText.v3Token(fromV1: UnsafeBufferPointer(rebasing: term[start..<i]), maxLength: L.maxTokenLength) {
+                    if i > start, let token = WireToken.v3Token(fromV1UTF8: term[start..<i], maxLength: L.maxTokenLength) {
                         payload.append(token)
                     }
                     start = i + 1

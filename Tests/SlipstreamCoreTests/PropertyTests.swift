@@ -47,4 +47,15 @@ import Testing
             #expect(WireToken.v3Token(fromV1: WireToken.v1Token(fromV3: token)) == token)
         }
     }
+
+    @Test func cutV3TokensAreThePrefixOfTheWholeToken() {
+        var rng = SplitMix64(seed: 9)
+        let chars = Array("aZ09_-. \t\"\\\u{1}\u{7F}xyzé")
+        for _ in 0..<2000 {
+            let text = Self.word(chars, 0...24, &rng)
+            let limit = Int.random(in: 0...8, using: &rng)
+            let whole = WireToken.v3Token(fromV1: text)
+            #expect(WireToken.v3Token(fromV1UTF8: text.utf8, maxLength: limit) == whole.map { String($0.prefix(limit)) })
+        }
+    }
 }

@@ -67,21 +67,32 @@ public enum WireToken {
     /// snake_case: `auth_module` → `authModule`. Other separators are dropped
     /// (`2.3s` → `23s`); the result is `nil` when nothing alphanumeric is left.
     public static func v3Token(fromV1 token: some StringProtocol) -> String? {
-        var out: [UInt8] = []
-        var upperNext = false
-        for byte in token.utf8 {
-            if isAlnum(byte) {
-                if upperNext && byte &- 0x61 < 26 && !out.isEmpty {
-                    out.append(byte - 0x20)
+        v3Token(fromV1UTF8: token.utf8)
+    }
+
+    /// ``v3Token(fromV1:)`` of a token's UTF-8 bytes, cut to its first `maxLength` bytes (still nil only
+    /// when nothing alphanumeric is left), written straight into one string.
+    public static func v3Token(fromV1UTF8 token: some Collection<UInt8>, maxLength: Int = .max) -> String? {
+        var found = false
+        let limit = min(token.count, max(maxLength, 0))
+        let v3 = String(unsafeUninitializedCapacity: limit) { out in
+            var count = 0
+            var upperNext = false
+            for byte in token {
+                if isAlnum(byte) {
+                    if count < limit {
+                        out[count] = upperNext && byte &- 0x61 < 26 && found ? byte - 0x20 : byte
+                        count += 1
+                    }
+                    found = true
+                    upperNext = false
                 } else {
-                    out.append(byte)
+                    upperNext = byte == 0x5F
                 }
-                upperNext = false
-            } else {
-                upperNext = byte == 0x5F
             }
+            return count
         }
-        return out.isEmpty ? nil : String(decoding: out, as: UTF8.self)
+        return found ? v3 : nil
     }
 
     /// The v1 form of a v3 token: in a token that does not start with an uppercase letter, each uppercase

@@ -77,27 +77,6 @@ enum ASCIIText {
         }
     }
 
-    /// ``WireToken/v3Token(fromV1:)`` cut to `maxLength` bytes, without an intermediate array: letters and
-    /// digits kept, a lowercase letter after `_` uppercased (not at the start), everything else dropped;
-    /// nil when nothing is left.
-    static func v3Token(fromV1 token: UnsafeBufferPointer<UInt8>, maxLength: Int) -> String? {
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(token.count, 1)) { out -> String? in
-            var count = 0
-            var upperNext = false
-            for byte in token {
-                if isAlnum(byte) {
-                    out[count] = upperNext && byte &- 0x61 < 26 && count > 0 ? byte - 0x20 : byte
-                    count += 1
-                    upperNext = false
-                } else {
-                    upperNext = byte == 0x5F
-                }
-            }
-            guard count > 0 else { return nil }
-            return String(decoding: UnsafeBufferPointer(rebasing: out[0..<min(count, max(maxLength, 0))]), as: UTF8.self)
-        }
-    }
-
     /// ``QuantizationAssembler/fallbackText(_:)`` of an ASCII text (empty when nothing is left), or nil
     /// when `text` has a non-ASCII byte: `"` becomes `'`, `\\` `/`, control characters and whitespace one
     /// space (none at the ends), cut to `maxBytes`.
