@@ -54,18 +54,18 @@ public struct QuantizationAssembler: Sendable {
         let isFallback = anchor.force == .fallback
         if isFallback && context.fallbackStore != nil { return nil }
         // What the core's `Translator` makes of the v1 result, written directly.
-        let src = Self.v3AgentID(Self.agentID(context.src) ?? "agent")
+        let src = Translator.v3AgentID(fromV1: Self.agentID(context.src) ?? "agent")
         let (dst, terms) = recipientAndTerms(text, context: context)
         let thought = thoughtTemplate.thought(anchor: anchor, dst: dst, terms: terms)
         let message: SlipMessage
         let payload: [String]
         if isFallback {
             let ref = RefOnlyFallbackStore.ref(for: Self.fallbackText(text) ?? "")
-            message = .v3(src: src, dst: Self.v3AgentID(dst), force: .fallback, object: "Generic", fallbackRef: ref)
+            message = .v3(src: src, dst: Translator.v3AgentID(fromV1: dst), force: .fallback, object: "Generic", fallbackRef: ref)
             payload = []
         } else {
-            payload = Self.v3Payload(terms)
-            message = .v3(src: src, dst: Self.v3AgentID(dst), force: anchor.force, object: anchor.object, payload: payload)
+            payload = Translator.v3Payload(fromV1: terms)
+            message = .v3(src: src, dst: Translator.v3AgentID(fromV1: dst), force: anchor.force, object: anchor.object, payload: payload)
         }
         return Quantization(
             anchor: anchor, confidence: confidence, alternatives: alternatives, payload: payload, thought: thought,
@@ -149,35 +149,6 @@ public struct QuantizationAssembler: Sendable {
         let id = WireToken.normalize(name).joined(separator: "_")
         guard !id.isEmpty else { return nil }
         return String(id.prefix(64))
-    }
-
-    /// The core ``Translator``'s v3 agent id for a v1 one: alphanumeric (`auth_bot` → `authBot`), at most
-    /// 20 characters, `agent` when nothing is left.
-    static func v3AgentID(_ id: String) -> String {
-        var id = id
-        return id.withUTF8 { WireToken.v3Token(fromV1UTF8: $0, maxLength: WireParser.V3Limits.maxAgentIDLength) } ?? "agent"
-    }
-
-    /// The core ``Translator``'s v3 payload for v1 payload tokens: each made alphanumeric, cut to the v3
-    /// token length; those with nothing alphanumeric dropped; at most the v3 token count.
-    static func v3Payload(_ terms: [String]) -> [String] {
-        typealias L = WireParser.V3Limits
-        var payload: [String] = []
-        payload.reserveCapacity(terms.count)
-        for var term in terms {
-            term.withUTF8 { term in
-                // Each space-separated word of the item.
-                var start = 0
-                for i in 0...term.count where i == term.count || term[i] == 0x20 {
-                    if i > start, let token = WireToken.v3Token(fromV1UTF8: term[start..<i], maxLength: L.maxTokenLength) {
-                        payload.append(token)
-                    }
-                    start = i + 1
-                }
-            }
-        }
-        if payload.count > L.maxPayloadTokens { payload.removeLast(payload.count - L.maxPayloadTokens) }
-        return payload
     }
 
     /// The text as one quotable v1 payload item: quotes become `'`, backslashes `/`, control characters

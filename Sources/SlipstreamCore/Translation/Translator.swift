@@ -29,37 +29,71 @@ public struct Translator: Sendable {
     }
 
     private func toV3(_ message: SlipMessage) async throws -> Translation {
-        typealias L = WireParser.V3Limits
-        var losses: [String] = []
-        let src = agentID(message.src, losses: &losses)
-        let dst = agentID(message.dst, losses: &losses)
+        var losses: [String]? = []
+        let src = Self.v3AgentID(fromV1: message.src, losses: &losses)
+        let dst = Self.v3AgentID(fromV1: message.dst, losses: &losses)
         if message.isFallback {
             let text = message.payload.joined(separator: " ")
             let ref = try await store.store(text)
-            return Translation(message: .v3(src: src, dst: dst, force: .fallback, object: "Generic", fallbackRef: ref), losses: losses)
+            return Translation(message: .v3(src: src, dst: dst, force: .fallback, object: "Generic", fallbackRef: ref), losses: losses ?? [])
         }
+        let payload = Self.v3Payload(fromV1: message.payload, losses: &losses)
+        return Translation(message: .v3(src: src, dst: dst, force: message.force, object: message.object, payload: payload), losses: losses ?? [])
+    }
+
+    /// The v3 agent id for a v1 one: alphanumeric (`auth_bot` → `authBot`), at most 20 characters,
+    /// `agent` when nothing alphanumeric is left.
+    public static func v3AgentID(fromV1 id: String) -> String {
+        var losses: [String]?
+        return v3AgentID(fromV1: id, losses: &losses)
+    }
+
+    /// The v3 payload for v1 payload items: each space-separated word made alphanumeric
+    /// (`auth_module` → `authModule`) and cut to 30 characters, words with nothing alphanumeric dropped,
+    /// at most 20 tokens.
+    public static func v3Payload(fromV1 items: [String]) -> [String] {
+        var losses: [String]?
+        return v3Payload(fromV1: items, losses: &losses)
+    }
+
+    /// ``v3AgentID(fromV1:)``, noting in `losses` (when it is not nil) an id that does not map back.
+    static func v3AgentID(fromV1 id: String, losses: inout [String]?) -> String {
+        let v3 = WireToken.v3Token(fromV1UTF8: id.utf8, maxLength: WireParser.V3Limits.maxAgentIDLength) ?? "agent"
+        if losses != nil, WireToken.v1Token(fromV3: v3) != id {
+            losses?.append("agent id \(id.debugDescription) becomes \(v3.debugDescription), which does not map back exactly")
+        }
+        return v3
+    }
+
+    /// ``v3Payload(fromV1:)``, noting in `losses` (when it is not nil) each word dropped, cut or changed
+    /// beyond reversal, and tokens over the limit.
+    static func v3Payload(fromV1 items: [String], losses: inout [String]?) -> [String] {
+        typealias L = WireParser.V3Limits
         var payload: [String] = []
-        for item in message.payload {
-            for word in item.split(whereSeparator: { $0 == " " }) {
-                guard var token = WireToken.v3Token(fromV1: word) else {
-                    losses.append("payload item \(String(word).debugDescription) has no alphanumeric characters; dropped")
+        payload.reserveCapacity(items.count)
+        for item in items {
+            for word in item.utf8.split(separator: 0x20) {
+                guard let token = WireToken.v3Token(fromV1UTF8: word, maxLength: L.maxTokenLength) else {
+                    losses?.append("payload item \(String(Substring(word)).debugDescription) has no alphanumeric characters; dropped")
                     continue
                 }
-                if token.utf8.count > L.maxTokenLength {
-                    losses.append("payload token \(token.debugDescription) cut to \(L.maxTokenLength) characters")
-                    token = String(token.prefix(L.maxTokenLength))
-                }
-                if WireToken.v1Token(fromV3: token) != word {
-                    losses.append("payload token \(String(word).debugDescription) becomes \(token.debugDescription), which does not map back exactly")
+                if losses != nil {
+                    let whole = WireToken.v3Token(fromV1UTF8: word)
+                    if whole != token {
+                        losses?.append("payload token \(whole.debugDescription) cut to \(L.maxTokenLength) characters")
+                    }
+                    if WireToken.v1Token(fromV3: token) != Substring(word) {
+                        losses?.append("payload token \(String(Substring(word)).debugDescription) becomes \(token.debugDescription), which does not map back exactly")
+                    }
                 }
                 payload.append(token)
             }
         }
         if payload.count > L.maxPayloadTokens {
-            losses.append("payload has \(payload.count) tokens; v3 allows \(L.maxPayloadTokens), the rest are dropped")
+            losses?.append("payload has \(payload.count) tokens; v3 allows \(L.maxPayloadTokens), the rest are dropped")
             payload.removeLast(payload.count - L.maxPayloadTokens)
         }
-        return Translation(message: .v3(src: src, dst: dst, force: message.force, object: message.object, payload: payload), losses: losses)
+        return payload
     }
 
     private func toV1(_ message: SlipMessage) async throws -> Translation {
@@ -93,16 +127,5 @@ public struct Translator: Sendable {
     /// The codebook's Fallback anchor (the base codebook's when a custom one has none).
     private var fallbackAnchor: UCRAnchor {
         v1Codebook.anchor(mnemonic: "Fallback") ?? UCR.v1.anchor(mnemonic: "Fallback")!
-    }
-
-    private func agentID(_ id: String, losses: inout [String]) -> String {
-        var v3 = WireToken.v3Token(fromV1: id) ?? "agent"
-        if v3.utf8.count > WireParser.V3Limits.maxAgentIDLength {
-            v3 = String(v3.prefix(WireParser.V3Limits.maxAgentIDLength))
-        }
-        if WireToken.v1Token(fromV3: v3) != id {
-            losses.append("agent id \(id.debugDescription) becomes \(v3.debugDescription), which does not map back exactly")
-        }
-        return v3
     }
 }
