@@ -50,4 +50,14 @@ import Testing
         #expect(v3.message.payload == ["GPUComparison", "23s"])
         #expect(v3.losses.count == 2)
     }
+
+    @Test func longTokensAreCutAndTheLossNamesThem() async throws {
+        let long = String(repeating: "a", count: 35)
+        let v1 = try WireParser().parse("SLIP v1 a b InformStatus \(long) ok")
+        let v3 = try await translator.translate(v1, to: .v3)
+        #expect(v3.message.payload == [String(repeating: "a", count: 30), "ok"])
+        #expect(v3.losses.first == "payload token \(long.debugDescription) cut to 30 characters")
+        #expect(v3.losses.count == 2)  // and, cut, it no longer maps back
+        #expect(Translator.v3Payload(fromV1: ["\(long) ok", "  x_y  ", "--"]) == v3.message.payload + ["xY"])
+    }
 }

@@ -72,14 +72,20 @@ public struct Translator: Sendable {
         var payload: [String] = []
         payload.reserveCapacity(items.count)
         for item in items {
-            for word in item.utf8.split(separator: 0x20) {
+            // Each space-separated word, without an array of them.
+            let bytes = item.utf8
+            var next = bytes.startIndex
+            while next != bytes.endIndex {
+                let end = bytes[next...].firstIndex(of: 0x20) ?? bytes.endIndex
+                let word = bytes[next..<end]
+                next = end == bytes.endIndex ? end : bytes.index(after: end)
+                if word.isEmpty { continue }
                 guard let token = WireToken.v3Token(fromV1UTF8: word, maxLength: L.maxTokenLength) else {
                     losses?.append("payload item \(String(Substring(word)).debugDescription) has no alphanumeric characters; dropped")
                     continue
                 }
                 if losses != nil {
-                    let whole = WireToken.v3Token(fromV1UTF8: word)
-                    if whole != token {
+                    if let whole = WireToken.v3Token(fromV1UTF8: word), whole != token {
                         losses?.append("payload token \(whole.debugDescription) cut to \(L.maxTokenLength) characters")
                     }
                     if WireToken.v1Token(fromV3: token) != Substring(word) {
