@@ -58,13 +58,7 @@ public struct SlipMessage: Sendable {
             refEnd: nil)
         let wire = String(unsafeUninitializedCapacity: length + WireWriter.slack) { buffer in
             var out = WireWriter(base: buffer.baseAddress!)
-            out.put(word: Self.v1Head, count: 8)
-            out.put(src)
-            layout.srcEnd = out.count
-            out.put(0x20)
-            out.put(dst)
-            layout.dstEnd = out.count
-            out.put(0x20)
+            out.putHead(Self.v1Head, src: src, dst: dst, layout: &layout)
             out.put(anchor)
             layout.anchorEnd = out.count
             layout.objectEnd = out.count
@@ -110,13 +104,7 @@ public struct SlipMessage: Sendable {
             version: .v3, force: force, v1Object: nil, srcEnd: 0, dstEnd: 0, anchorEnd: 0, objectEnd: 0, refEnd: nil)
         let wire = String(unsafeUninitializedCapacity: length + WireWriter.slack) { buffer in
             var out = WireWriter(base: buffer.baseAddress!)
-            out.put(word: Self.v3Head, count: 8)
-            out.put(src)
-            layout.srcEnd = out.count
-            out.put(0x20)
-            out.put(dst)
-            layout.dstEnd = out.count
-            out.put(0x20)
+            out.putHead(Self.v3Head, src: src, dst: dst, layout: &layout)
             out.put(word: force.utf8Word, count: forceLength)
             layout.anchorEnd = out.count
             out.put(0x20)
@@ -153,6 +141,18 @@ public struct SlipMessage: Sendable {
         mutating func put(_ byte: UInt8) {
             base[count] = byte
             count += 1
+        }
+
+        /// Puts `SLIP vN <src> <dst> ` (`head` is `SLIP vN ` as a word) and notes where src and dst end.
+        @inline(__always)
+        mutating func putHead(_ head: UInt64, src: borrowing String, dst: borrowing String, layout: inout Layout) {
+            put(word: head, count: 8)
+            put(src)
+            layout.srcEnd = count
+            put(0x20)
+            put(dst)
+            layout.dstEnd = count
+            put(0x20)
         }
 
         /// Puts the first `count` bytes of `word` (a little-endian word).
