@@ -126,32 +126,19 @@ public struct ThoughtTemplate: Sendable, Hashable {
         }
     }
 
-    /// ``thought(anchor:dst:terms:)`` on `Character`s (terms that are not all ASCII).
+    /// ``thought(anchor:dst:terms:)`` on `Character`s (terms that are not all ASCII), from the same patterns.
     func thoughtFromCharacters(anchor: UCRAnchor, dst: String, terms: [String]) -> String {
-        let topic = terms.isEmpty ? "this" : "the " + terms.prefix(3).map { $0.replacingUnderscores }.joined(separator: ", ")
+        let topic = terms.isEmpty ? "this" : "the " + terms.prefix(Self.topicTerms).map { $0.replacingUnderscores }.joined(separator: ", ")
         let about = terms.isEmpty ? "" : " on " + topic
-        switch anchor.mnemonic {
-        case "RequestTask": return "I need \(dst) to carry out a task: \(topic)"
-        case "RequestPlan": return "I need \(dst) to draw up a plan for \(topic)"
-        case "RequestReview": return "I need \(dst) to review \(topic)"
-        case "RequestHelp": return "I need help from \(dst) with \(topic)"
-        case "InformComplete": return "I should tell \(dst) that work is complete\(about)"
-        case "InformProgress": return "I should tell \(dst) about progress\(about)"
-        case "InformStatus": return "I should give \(dst) a status update\(about)"
-        case "InformBlocked": return "I should tell \(dst) that I am blocked\(about)"
-        case "ProposePlan": return "I want to propose a plan to \(dst)\(about)"
-        case "ProposeChange": return "I want to propose a change to \(dst)\(about)"
-        case "ProposeAlternative": return "I want to propose an alternative approach to \(dst)\(about)"
-        case "EvalApprove": return "I am approving the work\(about)"
-        case "EvalNeedsWork": return "The work needs revision\(about)"
-        case "EvalReject": return "The work does not pass evaluation\(about)"
-        case "Accept": return "I accept the proposal\(about)"
-        case "Reject": return "I reject the proposal\(about)"
-        case "MetaAck": return "I acknowledge the message from \(dst)"
-        case "MetaHandoff": return "I am handing off responsibility to \(dst)\(about)"
-        case "Fallback": return "This does not map onto a UCR anchor with enough confidence; sending it as natural language"
-        default: return "\(anchor.canonical)\(about)"
-        }
+        guard let pattern = Self.pattern(anchor.mnemonic) else { return "\(anchor.canonical)\(about)" }
+        let recipient = pattern.namesRecipient ? dst : ""
+        let ending =
+            switch pattern.ending {
+            case .topic: topic
+            case .about: about
+            case .none: ""
+            }
+        return "\(pattern.lead)\(recipient)\(pattern.middle)\(ending)"
     }
 }
 
