@@ -13,18 +13,13 @@ import os
 import sys
 import time
 
+from quant_research import turns  # same folder: the training file's (human, gpt) turns
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
 def load_texts(path):
-    texts = []
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            if not line.strip():
-                continue
-            turns = json.loads(line)["conversations"]
-            texts.append(next(t["value"] for t in turns if t["from"] == "human"))
-    return texts
+    return [human for human, _ in turns(path)]
 
 
 def main():

@@ -54,7 +54,7 @@ import numpy as np
 
 ROOT = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, ROOT)
-from quant_research import load  # noqa: E402  (same rows and labels)
+from quant_research import load, turns  # noqa: E402  (same rows and labels)
 
 SEED = 42
 WORD = re.compile(r"[a-z0-9]+(?:['.][a-z0-9]+)*|[^\sa-z0-9]")
@@ -75,15 +75,8 @@ def words(text):
 
 def load_dimensions(path):
     """QUANTIZE coordinates per row (None where the gpt turn has no QUANTIZE line)."""
-    dims = []
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            if not line.strip():
-                continue
-            gpt = next(t["value"] for t in json.loads(line)["conversations"] if t["from"] == "gpt")
-            m = re.search(r"QUANTIZE: \[ACTION=(\S+) \| DOMAIN=(\S+) \| URGENCY=(\S+) \| POLARITY=(\S+)\]", gpt)
-            dims.append(m.groups() if m else None)
-    return dims
+    pattern = re.compile(r"QUANTIZE: \[ACTION=(\S+) \| DOMAIN=(\S+) \| URGENCY=(\S+) \| POLARITY=(\S+)\]")
+    return [m.groups() if (m := pattern.search(gpt)) else None for _, gpt in turns(path)]
 
 
 def folds_of(anchors):

@@ -14,17 +14,22 @@ import sys
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
-def load(path):
-    texts, anchors = [], []
+def turns(path):
+    """The (human, gpt) turns of each non-empty row of a TQT JSONL file."""
     with open(path, encoding="utf-8") as f:
         for line in f:
             if not line.strip():
                 continue
-            turns = json.loads(line)["conversations"]
-            human = next(t["value"] for t in turns if t["from"] == "human")
-            gpt = next(t["value"] for t in turns if t["from"] == "gpt")
-            texts.append(human)
-            anchors.append(re.search(r"SLIP v1 \S+ \S+ (\S+)", gpt).group(1))
+            conversation = json.loads(line)["conversations"]
+            yield (next(t["value"] for t in conversation if t["from"] == "human"),
+                   next(t["value"] for t in conversation if t["from"] == "gpt"))
+
+
+def load(path):
+    texts, anchors = [], []
+    for human, gpt in turns(path):
+        texts.append(human)
+        anchors.append(re.search(r"SLIP v1 \S+ \S+ (\S+)", gpt).group(1))
     return texts, anchors
 
 
