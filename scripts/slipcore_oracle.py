@@ -1,16 +1,19 @@
 #!/usr/bin/env python3
 """Differential oracle: generates SLIP v3 wires (valid and invalid) and prints slipcore's verdict on each.
 
-Usage: slipcore_oracle.py [--count N] [--seed S]
+Usage: slipcore_oracle.py [--count N] [--seed S] [--format]
 Prints one JSON object per line: wire, ok, and either the parsed fields or the error class and message.
 The Swift test suite (DifferentialTests) parses the same wires and requires the same decisions and fields.
+With --format it generates fields instead (valid and broken: odd characters, spaces, empty or too long
+tokens, too many tokens, a Fallback without its ref) and prints format_slip's verdict on each: the fields,
+ok, and the wire or the error message.
 """
 import argparse
 import json
 import random
 import string
 
-from slipcore import WireParseError, WireValidationError, parse_slip
+from slipcore import WireParseError, WireValidationError, format_slip, parse_slip
 
 FORCES = ["Observe", "Inform", "Ask", "Request", "Propose", "Commit", "Eval", "Meta", "Accept", "Reject", "Error", "Fallback"]
 ALNUM = string.ascii_letters + string.digits
@@ -82,12 +85,58 @@ def join(rng, toks):
     return text
 
 
+def broken_fields(rng, fields):
+    """One or two faults in valid format_slip fields (never a line feed: see SlipMessage.validatedV3)."""
+    src, dst, force, obj, payload = fields
+    odd = [c for c in ODD + [" ", "\t"]]
+    for _ in range(rng.randint(1, 2)):
+        kind = rng.randrange(9)
+        if kind == 0:
+            src = rng.choice([src + rng.choice(odd), token(rng, 21, 24), ""])
+        elif kind == 1:
+            dst = rng.choice([rng.choice(odd) + dst, token(rng, 21, 24), ""])
+        elif kind == 2:
+            obj = rng.choice([obj + rng.choice(odd), token(rng, 31, 33), ""])
+        elif kind in (3, 4) and payload:
+            i = rng.randrange(len(payload))
+            payload[i] = rng.choice([payload[i] + rng.choice(odd), token(rng, 31, 34), "", "a b"])
+        elif kind == 5:
+            payload += [token(rng, 1, 5) for _ in range(rng.randint(1, 6))]
+        elif kind == 6:
+            force = "Fallback"
+            payload = rng.choice([[], [token(rng, 17, 20)], [token(rng, 1, 16)] + payload])
+        elif kind == 7:
+            payload = []
+        else:
+            payload = [token(rng, 1, 30) for _ in range(rng.randint(20, 23))]
+    return src, dst, force, obj, payload
+
+
+def format_verdicts(rng, count):
+    for n in range(count):
+        toks = valid_tokens(rng)
+        fields = (toks[2], toks[3], toks[4], toks[5], toks[6:])
+        if n % 2:
+            fields = broken_fields(rng, fields)
+        src, dst, force, obj, payload = fields
+        out = {"src": src, "dst": dst, "force": force, "obj": obj, "payload": payload}
+        try:
+            out.update(ok=True, wire=format_slip(src, dst, force, obj, payload))
+        except WireValidationError as e:
+            out.update(ok=False, error="WireValidationError", message=str(e))
+        print(json.dumps(out))
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--count", type=int, default=12000)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--format", action="store_true")
     args = ap.parse_args()
     rng = random.Random(args.seed)
+    if args.format:
+        format_verdicts(rng, args.count)
+        return
     for n in range(args.count):
         toks = valid_tokens(rng)
         if n % 2:

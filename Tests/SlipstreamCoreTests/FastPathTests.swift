@@ -39,7 +39,7 @@ import Testing
             let agreed = text.withUTF8 { bytes -> Bool in
                 let parser = StrictV3Parser(bytes: bytes)
                 let exact = try? parser.parseExactly()
-                guard let layout = parser.fastCanonical() else {
+                guard let layout = parser.fastCanonical()?.layout else {
                     // Every valid canonical line takes the fast path.
                     return exact == nil || exact?.canonical != nil
                 }

@@ -57,7 +57,7 @@ public struct SlipMessage: Sendable {
             version: .v1, force: force, v1Object: object, srcEnd: 0, dstEnd: 0, anchorEnd: 0, objectEnd: 0,
             refEnd: nil)
         let wire = String(unsafeUninitializedCapacity: length + WireWriter.slack) { buffer in
-            var out = WireWriter(base: buffer.baseAddress!)
+            var out = WireWriter(buffer)
             out.putHead(Self.v1Head, src: src, dst: dst, layout: &layout)
             out.put(anchor)
             layout.anchorEnd = out.count
@@ -84,134 +84,8 @@ public struct SlipMessage: Sendable {
             payload: payload)
     }
 
-    /// A v3 message for a Force/Object pair. A Fallback without `fallbackRef` takes its first payload
-    /// token as the ref, as slipcore's parser does.
-    public static func v3(
-        src: String, dst: String, force: Force, object: String, payload: [String] = [], fallbackRef: String? = nil
-    ) -> SlipMessage {
-        let refFromPayload = force == .fallback && fallbackRef == nil && !payload.isEmpty
-        let ref = refFromPayload ? payload[0] : fallbackRef
-        let first = refFromPayload ? 1 : 0
-        // Sizes first, then one allocation filled from each field's UTF-8. (The items are read in place,
-        // through the array's buffer, so that they are not retained and released one by one.)
-        let forceLength = force.rawValue.utf8.count
-        var length = 8 + src.utf8.count + 1 + dst.utf8.count + 1 + forceLength + 1 + object.utf8.count
-        if let ref { length += 1 + ref.utf8.count }
-        payload.withUnsafeBufferPointer { items in
-            for i in first..<items.count { length += 1 + WireWriter.length(of: items[i]) }
-        }
-        var layout = Layout(
-            version: .v3, force: force, v1Object: nil, srcEnd: 0, dstEnd: 0, anchorEnd: 0, objectEnd: 0, refEnd: nil)
-        let wire = String(unsafeUninitializedCapacity: length + WireWriter.slack) { buffer in
-            var out = WireWriter(base: buffer.baseAddress!)
-            out.putHead(Self.v3Head, src: src, dst: dst, layout: &layout)
-            out.put(word: force.utf8Word, count: forceLength)
-            layout.anchorEnd = out.count
-            out.put(0x20)
-            out.put(object)
-            layout.objectEnd = out.count
-            if let ref {
-                out.put(0x20)
-                out.put(ref)
-                layout.refEnd = out.count
-            }
-            payload.withUnsafeBufferPointer { items in
-                for i in first..<items.count {
-                    out.put(0x20)
-                    out.put(items[i])
-                }
-            }
-            return out.count
-        }
-        return SlipMessage(wire: wire, layout: layout)
-    }
-
-    /// `SLIP v1 ` and `SLIP v3 ` as little-endian words.
+    /// `SLIP v1 ` as a little-endian word.
     private static let v1Head: UInt64 = 0x2031_7620_5049_4C53
-    private static let v3Head: UInt64 = 0x2033_7620_5049_4C53
-
-    /// Fills a wire's buffer front to back. It may write up to ``slack`` bytes past what it has put,
-    /// which later puts overwrite, so the buffer needs that many bytes more than the wire.
-    private struct WireWriter {
-        static let slack = 8
-        let base: UnsafeMutablePointer<UInt8>
-        var count = 0
-
-        @inline(__always)
-        mutating func put(_ byte: UInt8) {
-            base[count] = byte
-            count += 1
-        }
-
-        /// Puts `SLIP vN <src> <dst> ` (`head` is `SLIP vN ` as a word) and notes where src and dst end.
-        @inline(__always)
-        mutating func putHead(_ head: UInt64, src: borrowing String, dst: borrowing String, layout: inout Layout) {
-            put(word: head, count: 8)
-            put(src)
-            layout.srcEnd = count
-            put(0x20)
-            put(dst)
-            layout.dstEnd = count
-            put(0x20)
-        }
-
-        /// Puts the first `count` bytes of `word` (a little-endian word).
-        @inline(__always)
-        mutating func put(word: UInt64, count: Int) {
-            UnsafeMutableRawPointer(base + self.count).storeBytes(of: word.littleEndian, as: UInt64.self)
-            self.count += count
-        }
-
-        @inline(__always)
-        static func length(of text: borrowing String) -> Int { text.utf8.count }
-
-        @inline(__always)
-        mutating func put(_ text: borrowing String) {
-            let to = UnsafeMutableRawPointer(base + count)
-            count += text.utf8.withContiguousStorageIfAvailable { bytes in
-                Self.copy(bytes, to: to)
-                return bytes.count
-            } ?? Self.copyByteByByte(text, to: base + count)
-        }
-
-        /// For a string without contiguous UTF-8 (not made by Swift on Linux).
-        @inline(never)
-        static func copyByteByByte(_ text: borrowing String, to: UnsafeMutablePointer<UInt8>) -> Int {
-            UnsafeMutableBufferPointer(start: to, count: text.utf8.count).initialize(from: text.utf8).1
-        }
-
-        /// Copies `bytes` with a few 8- and 1-byte moves at offsets clamped into `bytes`, so that the
-        /// number of moves hardly depends on the length (a length-dependent branch or a call to `memcpy`
-        /// per field costs more than the copy: the fields are short). A string of at most 15 bytes may
-        /// be a copy of a small string on the stack, written as two 8-byte words; each load lies within
-        /// one of them, which the processor can forward from the store.
-        @inline(__always)
-        static func copy(_ bytes: UnsafeBufferPointer<UInt8>, to: UnsafeMutableRawPointer) {
-            guard let from = bytes.baseAddress.map(UnsafeRawPointer.init) else { return }
-            let n = bytes.count
-            @inline(__always) func move<T: FixedWidthInteger>(_: T.Type, at offset: Int) {
-                to.storeBytes(of: from.loadUnaligned(fromByteOffset: offset, as: T.self), toByteOffset: offset, as: T.self)
-            }
-            let last = n &- 1
-            if n >= 16 {
-                let lastWord = n &- 8
-                move(UInt64.self, at: 0)
-                move(UInt64.self, at: 8)
-                move(UInt64.self, at: min(16, lastWord))
-                move(UInt64.self, at: lastWord)
-                var i = 24
-                while i < lastWord {
-                    move(UInt64.self, at: i)
-                    i &+= 8
-                }
-            } else if n >= 8 {
-                move(UInt64.self, at: 0)
-                for k in 8..<15 { move(UInt8.self, at: min(k, last)) }
-            } else if n > 0 {
-                for k in 0..<7 { move(UInt8.self, at: min(k, last)) }
-            }
-        }
-    }
 
     private func field(_ start: Int, _ end: Int) -> String {
         let utf8 = wire.utf8

@@ -5,13 +5,14 @@
 struct StrictV3Parser {
     let bytes: UnsafeBufferPointer<UInt8>
 
-    /// One pass over a canonical, valid ASCII line (the common case); nil for anything else, which
-    /// ``parseExactly()`` then decides with slipcore's exact checks and errors.
+    /// One pass over a canonical, valid ASCII line (the common case): where its fields lie and how many
+    /// spaces follow `SLIP v3 `; nil for anything else, which ``parseExactly()`` then decides with
+    /// slipcore's exact checks and errors.
     ///
     /// ``CanonicalLineScan`` checks every byte and token length eight bytes at a time; what is left is
     /// the token count, the agent ids' and Fallback ref's lengths and the Force, read as one word.
     @inline(__always)
-    func fastCanonical() -> SlipMessage.Layout? {
+    func fastCanonical() -> (layout: SlipMessage.Layout, spaces: Int)? {
         typealias L = WireParser.V3Limits
         let n = bytes.count
         // "SLIP v3 a b Ask o" is the shortest valid line; a valid canonical one has at most 24 tokens of
@@ -35,9 +36,10 @@ struct StrictV3Parser {
             guard spaces >= 4, ends.firstPayload &- ends.object &- 1 <= L.maxFallbackRefLength else { return nil }
             refEnd = ends.firstPayload
         }
-        return SlipMessage.Layout(
+        let layout = SlipMessage.Layout(
             version: .v3, force: force, v1Object: nil, srcEnd: ends.src, dstEnd: ends.dst, anchorEnd: ends.force,
             objectEnd: ends.object, refEnd: refEnd)
+        return (layout, spaces)
     }
 
     /// `SLIP v3 ` as a little-endian word.
@@ -216,4 +218,7 @@ extension Force {
         case .fallback: 0x6B63_6162_6C6C_6146
         }
     }
+
+    /// The number of bytes in the Force's name (the nonzero bytes of ``utf8Word``).
+    var utf8Count: Int { (64 &- utf8Word.leadingZeroBitCount &+ 7) &>> 3 }
 }

@@ -125,7 +125,7 @@ public struct WireParser: Sendable {
     @inline(__always)
     private func canonicalV3(_ line: String) -> SlipMessage? {
         guard line.utf8.count <= configuration.maxLineBytes,
-            let layout = line.utf8.withContiguousStorageIfAvailable({ StrictV3Parser(bytes: $0).fastCanonical() }) ?? nil
+            let layout = line.utf8.withContiguousStorageIfAvailable({ StrictV3Parser(bytes: $0).fastCanonical()?.layout }) ?? nil
         else { return nil }
         return SlipMessage(wire: line, layout: layout)
     }
