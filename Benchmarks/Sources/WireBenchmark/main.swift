@@ -2,9 +2,10 @@ import Foundation
 import SlipstreamCore
 
 // Usage: WireBenchmark WIRES_FILE [SECONDS]
-// Parses every wire (validating it, as slipcore's parse_slip does) and formats every message from its
-// fields (slipcore's format_slip; ours does not validate, parsing does), repeatedly on one core for about SECONDS
-// of CPU time per measurement and prints JSON: messages per second for parse and for format.
+// Parses every wire (validating it, as slipcore's parse_slip does), formats every message from its fields
+// without checking them (SlipMessage.v3) and checking them as slipcore's format_slip does
+// (SlipMessage.validatedV3), and only reads the fields' lengths (what any formatter taking strings pays
+// first), each repeatedly on one core for about SECONDS of CPU time; prints JSON: messages per second.
 let arguments = CommandLine.arguments
 guard arguments.count >= 2, let text = try? String(contentsOfFile: arguments[1], encoding: .utf8) else {
     FileHandle.standardError.write(Data("usage: WireBenchmark WIRES_FILE [SECONDS]\n".utf8))
@@ -68,6 +69,33 @@ func formatAll(_ fields: [Fields]) -> Int {
     return sum
 }
 
+/// Builds every wire once from its fields, checking them as slipcore's `format_slip` does.
+@inline(never)
+func formatValidatedAll(_ fields: [Fields]) -> Int {
+    var sum = 0
+    for i in fields.indices {
+        if let message = try? SlipMessage.validatedV3(
+            src: fields[i].src, dst: fields[i].dst, force: fields[i].force, object: fields[i].object,
+            payload: fields[i].payload)
+        {
+            sum &+= message.wire.utf8.count
+        }
+    }
+    return sum
+}
+
+/// Only reads the length of every field, as any formatter must: what taking the fields as strings
+/// costs before anything is written.
+@inline(never)
+func readFieldsAll(_ fields: [Fields]) -> Int {
+    var sum = 0
+    for i in fields.indices {
+        sum &+= fields[i].src.utf8.count &+ fields[i].dst.utf8.count &+ fields[i].object.utf8.count
+        for item in fields[i].payload { sum &+= item.utf8.count }
+    }
+    return sum
+}
+
 func run() {
     let parser = WireParser()
     let fields = wires.map { wire -> Fields in
@@ -83,6 +111,17 @@ func run() {
         sink &+= formatAll(fields)
         return fields.count
     }
-    print(#"{"messages": \#(wires.count), "parsePerSecond": \#(Int(parseRate)), "formatPerSecond": \#(Int(formatRate)), "sink": \#(sink % 10)}"#)
+    let validatedRate = measure {
+        sink &+= formatValidatedAll(fields)
+        return fields.count
+    }
+    let readRate = measure {
+        sink &+= readFieldsAll(fields)
+        return fields.count
+    }
+    print(
+        #"{"messages": \#(wires.count), "parsePerSecond": \#(Int(parseRate)), "formatPerSecond": \#(Int(formatRate)), "#
+            + #""formatValidatedPerSecond": \#(Int(validatedRate)), "readFieldsPerSecond": \#(Int(readRate)), "#
+            + #""sink": \#(sink % 10)}"#)
 }
 run()
