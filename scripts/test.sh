@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
-# Runs the whole test suite on a fresh machine: installs the Python peers (slipcore, tiktoken, llama.cpp's
-# server) into .venv, fetches the tokenizer rank files, builds with warnings as errors and runs every
-# test, including the differential and real-server suites.
+# Runs the whole test suite on a fresh machine: checks the formatting (.swift-format, lint mode), installs
+# the Python peers (slipcore, tiktoken, llama.cpp's server) into .venv, fetches the tokenizer rank files,
+# builds with warnings as errors and runs every test, including the differential and real-server suites.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+# `swift format -i -r` over the same paths fixes what this reports.
+swift format lint --strict --parallel -r Sources Tests Benchmarks/Sources Benchmarks/Benchmarks Package.swift Benchmarks/Package.swift
 
 venv=${SLIPSTREAM_VENV:-$PWD/.venv}
 if [ ! -x "$venv/bin/python" ]; then python3 -m venv "$venv"; fi

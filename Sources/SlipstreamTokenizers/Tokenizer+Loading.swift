@@ -1,4 +1,5 @@
 import SlipstreamCore
+
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else

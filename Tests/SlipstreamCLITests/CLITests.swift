@@ -20,7 +20,9 @@ import Testing
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = arguments
-        let input = Pipe(), output = Pipe(), error = Pipe()
+        let input = Pipe()
+        let output = Pipe()
+        let error = Pipe()
         process.standardInput = input
         process.standardOutput = output
         process.standardError = error
@@ -30,7 +32,8 @@ import Testing
         let out = output.fileHandleForReading.readDataToEndOfFile()
         let err = error.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self))
+        return Run(
+            status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self))
     }
 
     @Test func decodeRendersAWire() throws {
@@ -92,7 +95,8 @@ import Testing
     }
 
     @Test func tqtParseReadsModelOutput() throws {
-        let text = "```\nTHOUGHT: review please\nQUANTIZE: [ACTION=request | DOMAIN=task | URGENCY=normal | POLARITY=neutral] -> RequestReview\nSLIP: SLIP v1 alice bob RequestReview auth_module\n```\n"
+        let text =
+            "```\nTHOUGHT: review please\nQUANTIZE: [ACTION=request | DOMAIN=task | URGENCY=normal | POLARITY=neutral] -> RequestReview\nSLIP: SLIP v1 alice bob RequestReview auth_module\n```\n"
         let run = try Self.run(["tqt", "parse", "--json"], stdin: text)
         #expect(run.status == 0)
         let object = try #require(run.lines.first)
@@ -114,7 +118,10 @@ import Testing
 }
 
 /// `bench tokens --server-tokenizer` against a real llama.cpp server (gated like the LLM suites).
-@Suite(.enabled(if: ProcessInfo.processInfo.environment["SLIPSTREAM_LLAMA_SERVER"] != nil, "set SLIPSTREAM_LLAMA_SERVER to a Python with scripts/llm/requirements.txt"))
+@Suite(
+    .enabled(
+        if: ProcessInfo.processInfo.environment["SLIPSTREAM_LLAMA_SERVER"] != nil,
+        "set SLIPSTREAM_LLAMA_SERVER to a Python with scripts/llm/requirements.txt"))
 struct ServerTokenCountTests {
     @Test func benchTokensCountsWithTheServersOwnTokenizer() throws {
         let python = ProcessInfo.processInfo.environment["SLIPSTREAM_LLAMA_SERVER"]!
@@ -134,7 +141,8 @@ struct ServerTokenCountTests {
         let server = Process()
         server.executableURL = URL(fileURLWithPath: python)
         server.arguments = [root.appendingPathComponent("scripts/llm/serve.py").path, model, "--port", "0", "--exit-on-eof"]
-        let serverOut = Pipe(), serverIn = Pipe()
+        let serverOut = Pipe()
+        let serverIn = Pipe()
         server.standardOutput = serverOut
         server.standardInput = serverIn
         server.standardError = FileHandle.nullDevice
@@ -153,8 +161,12 @@ struct ServerTokenCountTests {
         let url = try #require(banner.split(separator: " ").last?.trimmingCharacters(in: .whitespacesAndNewlines))
 
         let dataset = directory.appendingPathComponent("rows.jsonl").path
-        let rows = try String(contentsOf: URL(fileURLWithPath: root.deletingLastPathComponent().appendingPathComponent("shared/data/tqt-v1-train.jsonl").path), encoding: .utf8)
-            .split(separator: "\n").prefix(5).joined(separator: "\n")
+        let rows = try String(
+            contentsOf: URL(
+                fileURLWithPath: root.deletingLastPathComponent().appendingPathComponent("shared/data/tqt-v1-train.jsonl").path),
+            encoding: .utf8
+        )
+        .split(separator: "\n").prefix(5).joined(separator: "\n")
         try rows.write(toFile: dataset, atomically: true, encoding: .utf8)
         let run = try CLITests.run(["bench", "tokens", "--dataset", dataset, "--server-tokenizer", "--llm-url", url, "--json"])
         #expect(run.status == 0, "\(run.stderr)")

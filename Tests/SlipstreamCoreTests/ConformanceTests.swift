@@ -9,8 +9,15 @@ import Testing
         var payload: [String]
         var fallback_ref: String?
     }
-    struct ValidVector: Decodable, Sendable { var wire: String; var expected: Expected }
-    struct InvalidVector: Decodable, Sendable { var wire: String; var error: String; var reason: String }
+    struct ValidVector: Decodable, Sendable {
+        var wire: String
+        var expected: Expected
+    }
+    struct InvalidVector: Decodable, Sendable {
+        var wire: String
+        var error: String
+        var reason: String
+    }
     struct RoundtripVector: Decodable, Sendable {
         var src, dst, force, obj, wire: String
         var payload: [String]

@@ -5,7 +5,8 @@ import Testing
 /// Runs the real slipcore 3.1.1 (from $SLIPSTREAM_PYTHON's environment) over 12,000 generated valid and
 /// invalid v3 wires and requires the same accept/reject decision, error class and fields; and over 10,000
 /// generated field sets, requiring the same formatting decisions, wires and errors.
-@Suite(.enabled(if: ProcessInfo.processInfo.environment["SLIPSTREAM_PYTHON"] != nil, "set SLIPSTREAM_PYTHON to a python with slipcore==3.1.1"))
+@Suite(
+    .enabled(if: ProcessInfo.processInfo.environment["SLIPSTREAM_PYTHON"] != nil, "set SLIPSTREAM_PYTHON to a python with slipcore==3.1.1"))
 struct DifferentialTests {
     struct Verdict: Decodable {
         var wire: String
@@ -41,7 +42,8 @@ struct DifferentialTests {
                 if verdict.ok {
                     mismatches.append("refused (\(error.message)), slipcore accepted: \(verdict.wire.debugDescription)")
                 } else if error.kind != expectedKind || ours != theirs {
-                    mismatches.append("\(error.kind)/\(ours ?? "") vs \(verdict.error ?? "")/\(theirs ?? ""): \(verdict.wire.debugDescription)")
+                    mismatches.append(
+                        "\(error.kind)/\(ours ?? "") vs \(verdict.error ?? "")/\(theirs ?? ""): \(verdict.wire.debugDescription)")
                 }
             }
         }
@@ -77,7 +79,8 @@ struct DifferentialTests {
             case .failure(let error):
                 let theirs = verdict.message ?? "accepted"
                 let same =
-                    theirs.contains("'") ? error.message.split(separator: ":").first == theirs.split(separator: ":").first : error.message == theirs
+                    theirs.contains("'")
+                    ? error.message.split(separator: ":").first == theirs.split(separator: ":").first : error.message == theirs
                 if !same || error.kind != .validation { mismatches.append("\(error.message) vs \(theirs)") }
             case .success: break
             }

@@ -9,7 +9,8 @@ import Testing
         #"SLIP v1 a b Fallback "some text here" x"#, "SLIP v3 qa planner Fallback Generic ref7f3a",
         "THOUGHT: x\nQUANTIZE: [ACTION=request | DOMAIN=task] -> RequestTask\nSLIP: SLIP v1 a b RequestTask t",
     ]
-    static let alphabet: [UInt8] = Array("SLIPv13 abcRequestReviewFallback\"\\:._-\t\n`[]|=->".utf8) + [0, 0x7F, 0xC2, 0xA0, 0xE3, 0x80, 0xF0, 0x9F, 0x98, 0x80, 0xFF]
+    static let alphabet: [UInt8] =
+        Array("SLIPv13 abcRequestReviewFallback\"\\:._-\t\n`[]|=->".utf8) + [0, 0x7F, 0xC2, 0xA0, 0xE3, 0x80, 0xF0, 0x9F, 0x98, 0x80, 0xFF]
 
     @Test func aMillionInputsThroughEveryParser() throws {
         var rng = SplitMix64(seed: 20_261_130)

@@ -16,7 +16,8 @@ import Testing
     @Test(arguments: MnemonicTable.v1ToV3.map(\.mnemonic))
     func everyV1AnchorMapsToItsPair(_ mnemonic: String) async throws {
         let anchor = try #require(UCR.v1.anchor(mnemonic: mnemonic))
-        let v3 = try await translator.translate(.v1(src: "a", dst: "b", anchor: anchor, payload: mnemonic == "Fallback" ? ["hi there"] : []), to: .v3)
+        let v3 = try await translator.translate(
+            .v1(src: "a", dst: "b", anchor: anchor, payload: mnemonic == "Fallback" ? ["hi there"] : []), to: .v3)
         let pair = try #require(MnemonicTable.forceObject(forV1: mnemonic))
         #expect(v3.message.force == pair.force)
         #expect(v3.message.object == pair.object)

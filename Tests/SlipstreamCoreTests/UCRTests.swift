@@ -69,7 +69,8 @@ import Testing
 
     @Test func savedExtendedCodebookLoadsBackIdentically() throws {
         var ucr = UCR.v3
-        try ucr.proposeExtension(force: .ask, object: "Budget", canonical: "Ask about budget", coords: Coordinates(2, 4, 5, 3), createdBy: "alice")
+        try ucr.proposeExtension(
+            force: .ask, object: "Budget", canonical: "Ask about budget", coords: Coordinates(2, 4, 5, 3), createdBy: "alice")
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("ucr-\(UUID()).json").path
         try ucr.save(to: path)
         let loaded = try UCR.load(contentsOf: path)
@@ -80,7 +81,10 @@ import Testing
 
     @Test func malformedFilesGiveErrorsThatSayWhere() {
         #expect {
-            _ = try UCR.decode(Data(#"{"authority": {"authority_id": "x", "ucr_version": "1"}, "anchors": [{"index": 1, "force": "Yell", "obj": "X", "canonical": "", "coords": [0,0,0,0]}]}"#.utf8))
+            _ = try UCR.decode(
+                Data(
+                    #"{"authority": {"authority_id": "x", "ucr_version": "1"}, "anchors": [{"index": 1, "force": "Yell", "obj": "X", "canonical": "", "coords": [0,0,0,0]}]}"#
+                        .utf8))
         } throws: { error in
             (error as? UCRError)?.message.contains("anchors[0]") == true
         }

@@ -14,7 +14,8 @@ import Testing
     @Test func aFallbackRefIsGivenOrTheFirstPayloadToken() throws {
         let given = try SlipMessage.validatedV3(
             src: "qa", dst: "planner", force: .fallback, object: "Generic", payload: ["now"], fallbackRef: "ref7f3a")
-        let first = try SlipMessage.validatedV3(src: "qa", dst: "planner", force: .fallback, object: "Generic", payload: ["ref7f3a", "now"])
+        let first = try SlipMessage.validatedV3(
+            src: "qa", dst: "planner", force: .fallback, object: "Generic", payload: ["ref7f3a", "now"])
         for message in [given, first] {
             #expect(message.wire == "SLIP v3 qa planner Fallback Generic ref7f3a now")
             #expect(message.fallbackRef == "ref7f3a" && message.payload == ["now"])
@@ -78,7 +79,9 @@ import Testing
         for round in 0..<3000 {
             let force = Force.allCases.randomElement(using: &rng)!
             let long = round % 3 == 0
-            let src = word(0...(long ? 200 : 20)), dst = word(0...20), object = word(0...(long ? 300 : 30))
+            let src = word(0...(long ? 200 : 20))
+            let dst = word(0...20)
+            let object = word(0...(long ? 300 : 30))
             let payload = (0..<Int.random(in: 0...(long ? 40 : 20), using: &rng)).map { _ in word(0...(long ? 60 : 30)) }
             let message = SlipMessage.v3(src: src, dst: dst, force: force, object: object, payload: payload)
             #expect(message.wire == (["SLIP", "v3", src, dst, force.rawValue, object] + payload).joined(separator: " "))

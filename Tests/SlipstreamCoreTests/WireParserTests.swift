@@ -63,7 +63,9 @@ import Testing
         let parser = WireParser(profile: .lenient)
         let outcome = try parser.parseReportingRepairs(
             "SLIP: `SLIP v1 security_team coordinator RequestPlan vulnerabilities: 3 severity: [high, critical] avg_latency:2.3s 12%`")
-        #expect(outcome.message.wire == "SLIP v1 security_team coordinator RequestPlan vulnerabilities 3 severity high critical avg_latency 2.3s 12pct")
+        #expect(
+            outcome.message.wire
+                == "SLIP v1 security_team coordinator RequestPlan vulnerabilities 3 severity high critical avg_latency 2.3s 12pct")
         #expect(outcome.repairs.contains { $0.code == .strippedDecoration })
         #expect(outcome.repairs.contains { $0.code == .splitToken && $0.original == "avg_latency:2.3s" })
         #expect(try WireParser().parse(outcome.message.wire) == outcome.message)

@@ -8,7 +8,8 @@ struct FixedQuantizer: Quantizer {
     var engine: String { "local" }
     func quantize(_ text: String, context: QuantizationContext) async throws -> Quantization {
         let anchor = try #require(context.codebook.anchor(mnemonic: "Fallback"))
-        let message = SlipMessage.v1(src: context.src, dst: context.dst ?? context.defaultDestination, anchor: anchor, payload: ["fallback"])
+        let message = SlipMessage.v1(
+            src: context.src, dst: context.dst ?? context.defaultDestination, anchor: anchor, payload: ["fallback"])
         return Quantization(
             anchor: anchor, confidence: 0.4, alternatives: [], payload: ["fallback"], thought: "no idea", message: message, engine: engine)
     }
@@ -25,7 +26,8 @@ struct LLMQuantizerTests {
         try await LlamaServer.with(answer: Fixtures.validAnswer) { url in
             try await LLMSession.withBackend(Self.config(url)) { backend in
                 let quantizer = LLMQuantizer(configuration: Self.config(url), backend: backend, fallback: FixedQuantizer())
-                let result = try await quantizer.quantize("Tell bob to review my code", context: QuantizationContext(src: "alice", dst: "bob"))
+                let result = try await quantizer.quantize(
+                    "Tell bob to review my code", context: QuantizationContext(src: "alice", dst: "bob"))
                 #expect(result.engine == "llm")
                 #expect(result.anchor.mnemonic == "RequestReview")
                 #expect(result.wire == "SLIP v1 alice bob RequestReview auth_module")
@@ -41,7 +43,8 @@ struct LLMQuantizerTests {
             config.constraint = ConstraintMode.none
             try await LLMSession.withBackend(config) { backend in
                 let quantizer = LLMQuantizer(configuration: config, backend: backend, fallback: FixedQuantizer())
-                let result = try await quantizer.quantize("Tell bob to review my code", context: QuantizationContext(src: "alice", dst: "bob"))
+                let result = try await quantizer.quantize(
+                    "Tell bob to review my code", context: QuantizationContext(src: "alice", dst: "bob"))
                 #expect(result.engine == "local")
                 #expect(result.wire == "SLIP v1 alice bob Fallback fallback")
                 #expect(result.confidence == 0.4)

@@ -34,7 +34,8 @@ final class LlamaServer: @unchecked Sendable {  // Process is not Sendable; only
 
         let make = Process()
         make.executableURL = URL(fileURLWithPath: python)
-        make.arguments = [scripts.appendingPathComponent("make_tiny_gguf.py").path, model, "--answer-file", answerFile.path]
+        make.arguments =
+            [scripts.appendingPathComponent("make_tiny_gguf.py").path, model, "--answer-file", answerFile.path]
             + (loop ? ["--loop"] : [])
         make.standardOutput = FileHandle.nullDevice
         try make.run()

@@ -24,7 +24,9 @@ import Testing
         var request = Self.request
         request.constraint = .jsonSchema(.object([("type", .string("object"))]))
         let body = OpenAIBackend(baseURL: "http://h", model: "m", httpClient: .shared).body(for: request).compactText
-        #expect(body.hasSuffix(#""response_format":{"type":"json_schema","json_schema":{"name":"tqt_record","strict":true,"schema":{"type":"object"}}}}"#))
+        #expect(
+            body.hasSuffix(
+                #""response_format":{"type":"json_schema","json_schema":{"name":"tqt_record","strict":true,"schema":{"type":"object"}}}}"#))
     }
 
     @Test func ollamaBodyCarriesFormatAndOptions() throws {

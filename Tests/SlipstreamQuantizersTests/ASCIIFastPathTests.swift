@@ -61,7 +61,8 @@ import Testing
         let alphabet = Array("aZ09_-. \t\"\\\u{1}\u{7F}xyz")
         for _ in 0..<2_000 {
             let text = String((0..<rng.below(24)).map { _ in alphabet[rng.below(alphabet.count)] })
-            #expect(QuantizationAssembler.fallbackText(text) == QuantizationAssembler.fallbackTextFromScalars(text), "\(text.debugDescription)")
+            #expect(
+                QuantizationAssembler.fallbackText(text) == QuantizationAssembler.fallbackTextFromScalars(text), "\(text.debugDescription)")
         }
         let long = String(repeating: "ab  \"c\" ", count: 300)
         #expect(QuantizationAssembler.fallbackText(long) == QuantizationAssembler.fallbackTextFromScalars(long))
@@ -93,7 +94,10 @@ import Testing
         }
     }
 
-    @Test(arguments: [PayloadExtractor(), PayloadExtractor(maxTokens: 2, maxWordsPerToken: 1, maxTokenLength: 8), PayloadExtractor(maxTokens: 40, maxWordsPerToken: 5, maxTokenLength: 3)])
+    @Test(arguments: [
+        PayloadExtractor(), PayloadExtractor(maxTokens: 2, maxWordsPerToken: 1, maxTokenLength: 8),
+        PayloadExtractor(maxTokens: 40, maxWordsPerToken: 5, maxTokenLength: 3),
+    ])
     func payloadMatchesTheCharacterRules(_ extractor: PayloadExtractor) {
         for text in Self.texts {
             for excluded in [[], ["bob"], ["qa", "team", "auth_module"]] as [Set<String>] {
@@ -106,7 +110,9 @@ import Testing
 
     @Test func thoughtMatchesTheCharacterTemplate() {
         let template = ThoughtTemplate()
-        let custom = UCRAnchor(index: 0x8001, mnemonic: "RequestCoffee", force: .request, object: "Coffee", canonical: "Request coffee", coords: UCR.v1.anchors[0].coords)
+        let custom = UCRAnchor(
+            index: 0x8001, mnemonic: "RequestCoffee", force: .request, object: "Coffee", canonical: "Request coffee",
+            coords: UCR.v1.anchors[0].coords)
         for anchor in UCR.v1.anchors + [custom] {
             for terms in [[], ["auth_module"], ["a", "b_c_d", "e", "f"], ["caf\u{e9}_menu"], ["x_\u{301}y"]] as [[String]] {
                 for dst in ["bob", "qa_team", ""] {
@@ -127,7 +133,8 @@ import Testing
         for text in Self.texts where Self.isASCII(text) {
             for context in contexts {
                 let named = context.dst == nil ? assembler.recipientExtractor.recipientFromCharacters(text) : nil
-                let dst = context.dst.flatMap(QuantizationAssembler.agentID) ?? named
+                let dst =
+                    context.dst.flatMap(QuantizationAssembler.agentID) ?? named
                     ?? QuantizationAssembler.agentID(context.defaultDestination) ?? "agent"
                 var excluded: Set<String> = [dst.lowercased()]
                 if let named { excluded.formUnion(named.split(separator: "_").map(String.init)) }
@@ -140,7 +147,10 @@ import Testing
     }
 
     @Test func agentIDShortcutMatchesNormalization() {
-        for name in ["alice", "Alice.B-2", "a gent!", "", "!!!", "x:y", String(repeating: "a", count: 64), String(repeating: "a", count: 65), "12%", "é"] {
+        for name in [
+            "alice", "Alice.B-2", "a gent!", "", "!!!", "x:y", String(repeating: "a", count: 64), String(repeating: "a", count: 65), "12%",
+            "é",
+        ] {
             let id = WireToken.normalize(name).joined(separator: "_")
             #expect(QuantizationAssembler.agentID(name) == (id.isEmpty ? nil : String(id.prefix(64))))
         }
@@ -154,8 +164,10 @@ import Testing
             for src in ["alice", "Auth_Bot_with_a_really_long_name", "___"] {
                 let context = QuantizationContext(src: src, version: .v3)
                 let immediate = try #require(
-                    assembler.assembleImmediately(text: text, anchor: anchor, confidence: 1, alternatives: [], context: context, engine: "t"))
-                var expected = assembler.assembleV1(text: text, anchor: anchor, confidence: 1, alternatives: [], context: context, engine: "t")
+                    assembler.assembleImmediately(
+                        text: text, anchor: anchor, confidence: 1, alternatives: [], context: context, engine: "t"))
+                var expected = assembler.assembleV1(
+                    text: text, anchor: anchor, confidence: 1, alternatives: [], context: context, engine: "t")
                 let translation = try await Translator(store: RefOnlyFallbackStore()).translate(expected.message, to: .v3)
                 expected.message = translation.message
                 expected.payload = translation.message.payload
@@ -164,7 +176,8 @@ import Testing
         }
         let store = QuantizationContext(src: "alice", version: .v3, fallbackStore: InMemoryFallbackStore())
         let fallback = try #require(UCR.v1.anchor(mnemonic: "Fallback"))
-        #expect(assembler.assembleImmediately(text: "x", anchor: fallback, confidence: 0, alternatives: [], context: store, engine: "t") == nil)
+        #expect(
+            assembler.assembleImmediately(text: "x", anchor: fallback, confidence: 0, alternatives: [], context: store, engine: "t") == nil)
     }
 
     @Test(arguments: [WireVersion.v1, .v3])

@@ -10,7 +10,8 @@ import Testing
         let report = try await Evaluator().evaluate(rows, with: try LocalQuantizer.shipped(), dataset: "train")
         let json = try JSONSerialization.jsonObject(with: try JSONEncoder().encode(report)) as? [String: Any]
         let object = try #require(json)
-        for key in ["accuracy", "macroF1", "perAnchor", "confusion", "dimensions", "latency", "fallback", "wireValidity", "dst", "payload"] {
+        for key in ["accuracy", "macroF1", "perAnchor", "confusion", "dimensions", "latency", "fallback", "wireValidity", "dst", "payload"]
+        {
             #expect(object[key] != nil, "missing \(key)")
         }
         #expect(report.rows == 60)

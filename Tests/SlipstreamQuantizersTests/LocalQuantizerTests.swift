@@ -12,7 +12,9 @@ import Testing
             "Tell bob to review my authentication code", context: QuantizationContext(src: "alice"))
         #expect(result.wire.hasPrefix("SLIP v1 alice bob RequestReview"))
         #expect(result.record.formatted.split(separator: "\n").count == 3)
-        #expect(result.record.formatted.contains("QUANTIZE: [ACTION=request | DOMAIN=evaluation | URGENCY=normal | POLARITY=neutral] -> RequestReview"))
+        #expect(
+            result.record.formatted.contains(
+                "QUANTIZE: [ACTION=request | DOMAIN=evaluation | URGENCY=normal | POLARITY=neutral] -> RequestReview"))
         #expect(result.engine == "local")
         #expect(result.payload.count <= 6)
     }

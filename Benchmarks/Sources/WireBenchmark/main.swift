@@ -61,10 +61,11 @@ func parseAll(_ wires: [String], with parser: WireParser) -> Int {
 func formatAll(_ fields: [Fields]) -> Int {
     var sum = 0
     for i in fields.indices {
-        sum &+= SlipMessage.v3(
-            src: fields[i].src, dst: fields[i].dst, force: fields[i].force, object: fields[i].object,
-            payload: fields[i].payload
-        ).wire.utf8.count
+        sum &+=
+            SlipMessage.v3(
+                src: fields[i].src, dst: fields[i].dst, force: fields[i].force, object: fields[i].object,
+                payload: fields[i].payload
+            ).wire.utf8.count
     }
     return sum
 }

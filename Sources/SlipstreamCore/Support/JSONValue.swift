@@ -53,7 +53,10 @@ public enum JSONValue: Sendable, Hashable {
         case .double(let d): out += d.isFinite ? "\(d)" : "null"
         case .string(let s): Self.writeString(s, to: &out, asciiOnly: asciiOnly)
         case .array(let items):
-            if items.isEmpty { out += "[]"; return }
+            if items.isEmpty {
+                out += "[]"
+                return
+            }
             out += "["
             for (i, item) in items.enumerated() {
                 if i > 0 { out += "," }
@@ -63,7 +66,10 @@ public enum JSONValue: Sendable, Hashable {
             Self.newline(&out, indent: indent, level: level)
             out += "]"
         case .object(let members):
-            if members.isEmpty { out += "{}"; return }
+            if members.isEmpty {
+                out += "{}"
+                return
+            }
             out += "{"
             for (i, (key, value)) in members.enumerated() {
                 if i > 0 { out += "," }

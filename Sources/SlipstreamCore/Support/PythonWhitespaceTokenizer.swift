@@ -61,7 +61,8 @@ struct PythonWhitespaceTokenizer {
             return (bytes[i + 1] == 0x9A && bytes[i + 2] == 0x80) ? 3 : 0  // U+1680
         }
         if b == 0xE2, i + 2 < bytes.count {
-            let b1 = bytes[i + 1], b2 = bytes[i + 2]
+            let b1 = bytes[i + 1]
+            let b2 = bytes[i + 2]
             if b1 == 0x80 {
                 // U+2000–U+200A, U+2028, U+2029, U+202F
                 return ((b2 >= 0x80 && b2 <= 0x8A) || b2 == 0xA8 || b2 == 0xA9 || b2 == 0xAF) ? 3 : 0

@@ -3,7 +3,10 @@
 public enum QuantizeLabels {
     /// One of the four dimensions.
     public enum Dimension: String, Sendable, Hashable, CaseIterable, Codable {
-        case action = "ACTION", polarity = "POLARITY", domain = "DOMAIN", urgency = "URGENCY"
+        case action = "ACTION"
+        case polarity = "POLARITY"
+        case domain = "DOMAIN"
+        case urgency = "URGENCY"
 
         /// The word for each level 0–7.
         public var labels: [String] {
@@ -27,7 +30,9 @@ public enum QuantizeLabels {
     /// Other spellings seen in model output.
     private static let aliases: [Dimension: [String: Int]] = [
         .action: ["eval": 6, "evaluation": 6, "obs": 0, "observation": 0, "req": 3, "prop": 4, "inf": 1],
-        .polarity: ["strong_negative": 0, "very_negative": 0, "mildly_negative": 3, "mildly_positive": 5, "strong_positive": 7, "very_positive": 7],
+        .polarity: [
+            "strong_negative": 0, "very_negative": 0, "mildly_negative": 3, "mildly_positive": 5, "strong_positive": 7, "very_positive": 7,
+        ],
         .domain: ["eval": 3, "ctrl": 4, "res": 5, "err": 6, "gen": 7, "obs": 2, "planning": 1, "tasks": 0],
         .urgency: ["low-normal": 2, "lownormal": 2, "medium": 3, "routine": 3, "elevated_normal": 4, "very_high": 6],
     ]

@@ -29,7 +29,10 @@ struct TQTParser {
                 }
                 continue
             }
-            if line.isEmpty || line.hasPrefix("```") { current = nil; continue }
+            if line.isEmpty || line.hasPrefix("```") {
+                current = nil
+                continue
+            }
             // A wire without a SLIP: label, or a THOUGHT that runs onto the next line.
             if wire == nil, let range = line.firstRange(of: "SLIP v") ?? line.firstRange(of: "slip v") {
                 wire = (String(line[range.lowerBound...]), number + 1)

@@ -46,7 +46,8 @@ public struct TQTRecord: Sendable, Hashable {
 
     /// Reads a record from model output, tolerating missing THOUGHT/QUANTIZE lines, extra whitespace,
     /// markdown, code fences and chatter around the lines.
-    public static func parse(_ text: some StringProtocol, parser: WireParser = WireParser(profile: .lenient)) throws(TQTError) -> TQTRecord {
+    public static func parse(_ text: some StringProtocol, parser: WireParser = WireParser(profile: .lenient)) throws(TQTError) -> TQTRecord
+    {
         try TQTParser(wireParser: parser).parse(String(text))
     }
 }

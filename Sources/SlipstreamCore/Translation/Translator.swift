@@ -35,10 +35,12 @@ public struct Translator: Sendable {
         if message.isFallback {
             let text = message.payload.joined(separator: " ")
             let ref = try await store.store(text)
-            return Translation(message: .v3(src: src, dst: dst, force: .fallback, object: "Generic", fallbackRef: ref), losses: losses ?? [])
+            return Translation(
+                message: .v3(src: src, dst: dst, force: .fallback, object: "Generic", fallbackRef: ref), losses: losses ?? [])
         }
         let payload = Self.v3Payload(fromV1: message.payload, losses: &losses)
-        return Translation(message: .v3(src: src, dst: dst, force: message.force, object: message.object, payload: payload), losses: losses ?? [])
+        return Translation(
+            message: .v3(src: src, dst: dst, force: message.force, object: message.object, payload: payload), losses: losses ?? [])
     }
 
     /// The v3 agent id for a v1 one: alphanumeric (`auth_bot` → `authBot`), at most 20 characters,
@@ -89,7 +91,9 @@ public struct Translator: Sendable {
                         losses?.append("payload token \(whole.debugDescription) cut to \(L.maxTokenLength) characters")
                     }
                     if WireToken.v1Token(fromV3: token) != Substring(word) {
-                        losses?.append("payload token \(String(Substring(word)).debugDescription) becomes \(token.debugDescription), which does not map back exactly")
+                        losses?.append(
+                            "payload token \(String(Substring(word)).debugDescription) becomes \(token.debugDescription), which does not map back exactly"
+                        )
                     }
                 }
                 payload.append(token)
@@ -125,7 +129,9 @@ public struct Translator: Sendable {
         let payload = message.payload.map { WireToken.v1Token(fromV3: $0) }
         guard let anchor else {
             losses.append("\(message.force.rawValue) \(message.object) has no v1 anchor; sent as Fallback with the pair as text")
-            return Translation(message: .v1(src: src, dst: dst, anchor: fallbackAnchor, payload: [message.force.rawValue, message.object] + payload), losses: losses)
+            return Translation(
+                message: .v1(src: src, dst: dst, anchor: fallbackAnchor, payload: [message.force.rawValue, message.object] + payload),
+                losses: losses)
         }
         return Translation(message: .v1(src: src, dst: dst, anchor: anchor, payload: payload), losses: losses)
     }

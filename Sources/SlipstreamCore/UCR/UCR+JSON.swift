@@ -27,16 +27,19 @@ extension UCR {
             throw UCRError(.malformedFile, "\(source) is not a UCR file: \(error)")
         }
         let format: Format = file.authority != nil ? .v3 : .v1
-        let authority = file.authority.map {
-            Authority(authorityID: $0.authority_id, ucrVersion: $0.ucr_version, ucrHash: $0.ucr_hash ?? "")
-        } ?? Authority(ucrVersion: file.version ?? "1.0.0")
+        let authority =
+            file.authority.map {
+                Authority(authorityID: $0.authority_id, ucrVersion: $0.ucr_version, ucrHash: $0.ucr_hash ?? "")
+            } ?? Authority(ucrVersion: file.version ?? "1.0.0")
         var anchors: [UCRAnchor] = []
         for (position, entry) in file.anchors.enumerated() {
             let force: Force
             let object: String
             if let forceName = entry.force, let obj = entry.obj {
                 guard let known = Force(rawValue: forceName) else {
-                    throw UCRError(.malformedFile, "\(source): anchors[\(position)] has unknown force \(forceName.debugDescription)", index: entry.index)
+                    throw UCRError(
+                        .malformedFile, "\(source): anchors[\(position)] has unknown force \(forceName.debugDescription)",
+                        index: entry.index)
                 }
                 (force, object) = (known, obj)
             } else if let mnemonic = entry.mnemonic, let pair = MnemonicTable.forceObject(forV1: mnemonic) {
@@ -48,7 +51,8 @@ extension UCR {
                     index: entry.index)
             }
             guard entry.coords.count == 4 else {
-                throw UCRError(.coordsOutOfRange, "\(source): anchors[\(position)] has \(entry.coords.count) coords, expected 4", index: entry.index)
+                throw UCRError(
+                    .coordsOutOfRange, "\(source): anchors[\(position)] has \(entry.coords.count) coords, expected 4", index: entry.index)
             }
             guard let state = AnchorState(rawValue: entry.state ?? "active") else {
                 throw UCRError(.malformedFile, "\(source): anchors[\(position)] has unknown state \(entry.state ?? "")", index: entry.index)

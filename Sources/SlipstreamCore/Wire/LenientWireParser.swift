@@ -18,9 +18,13 @@ struct LenientWireParser {
             throw WireError(.empty, .parse, "Too short: the line is empty", offset: 0)
         }
         guard prefix.text.lowercased() == "slip" else {
-            throw WireError(.badPrefix, .parse, "Bad prefix: \(prefix.text.debugDescription) (expected \"SLIP\")", token: prefix.text, offset: prefix.offset)
+            throw WireError(
+                .badPrefix, .parse, "Bad prefix: \(prefix.text.debugDescription) (expected \"SLIP\")", token: prefix.text,
+                offset: prefix.offset)
         }
-        if prefix.text != "SLIP" { repairs.append(WireRepair(.fixedPrefix, offset: prefix.offset, original: prefix.text, replacement: "SLIP")) }
+        if prefix.text != "SLIP" {
+            repairs.append(WireRepair(.fixedPrefix, offset: prefix.offset, original: prefix.text, replacement: "SLIP"))
+        }
         guard words.count >= 2 else {
             throw WireError(.tooFewTokens, .parse, "Too short: need a version after SLIP", offset: line.utf8.count)
         }
@@ -30,19 +34,24 @@ struct LenientWireParser {
         case "v1", "1", "v1.0": version = .v1
         case "v3", "3", "v3.0": version = .v3
         default:
-            throw WireError(.badVersion, .parse, "Bad version: \(versionWord.text.debugDescription) (expected \"v1\" or \"v3\")", token: versionWord.text, offset: versionWord.offset)
+            throw WireError(
+                .badVersion, .parse, "Bad version: \(versionWord.text.debugDescription) (expected \"v1\" or \"v3\")",
+                token: versionWord.text, offset: versionWord.offset)
         }
         if let requested, requested != version {
-            throw WireError(.badVersion, .parse, "Bad version: \(versionWord.text.debugDescription) (expected \"\(requested.rawValue)\")", token: versionWord.text, offset: versionWord.offset)
+            throw WireError(
+                .badVersion, .parse, "Bad version: \(versionWord.text.debugDescription) (expected \"\(requested.rawValue)\")",
+                token: versionWord.text, offset: versionWord.offset)
         }
         if versionWord.text != version.rawValue {
             repairs.append(WireRepair(.fixedVersion, offset: versionWord.offset, original: versionWord.text, replacement: version.rawValue))
         }
         let rest = Array(words.dropFirst(2))
-        let message = switch version {
-        case .v1: try parseV1(rest, line: line, repairs: &repairs)
-        case .v3: try parseV3(rest, line: line, repairs: &repairs)
-        }
+        let message =
+            switch version {
+            case .v1: try parseV1(rest, line: line, repairs: &repairs)
+            case .v3: try parseV3(rest, line: line, repairs: &repairs)
+            }
         return WireParser.Outcome(message: message, repairs: repairs)
     }
 
@@ -50,7 +59,9 @@ struct LenientWireParser {
 
     private func parseV1(_ words: [Word], line: String, repairs: inout [WireRepair]) throws(WireError) -> SlipMessage {
         guard words.count >= 3 else {
-            throw WireError(.tooFewTokens, .parse, "Too short: need >= 5 tokens (SLIP v1 <src> <dst> <Anchor>), got \(words.count + 2)", offset: line.utf8.count)
+            throw WireError(
+                .tooFewTokens, .parse, "Too short: need >= 5 tokens (SLIP v1 <src> <dst> <Anchor>), got \(words.count + 2)",
+                offset: line.utf8.count)
         }
         let src = try agentID(words[0], field: "src", maxLength: configuration.maxAgentIDLength, v3: false, repairs: &repairs)
         let dst = try agentID(words[1], field: "dst", maxLength: configuration.maxAgentIDLength, v3: false, repairs: &repairs)
@@ -60,17 +71,26 @@ struct LenientWireParser {
         var payload: [String] = []
         for word in payloadWords {
             if word.quoted {
-                let cleaned = String(String.UnicodeScalarView(word.text.unicodeScalars.filter { $0 != "\"" && $0 != "\\" && $0.value >= 0x20 && $0.value != 0x7F }))
-                    .trimmingWhitespace()
+                let cleaned = String(
+                    String.UnicodeScalarView(
+                        word.text.unicodeScalars.filter { $0 != "\"" && $0 != "\\" && $0.value >= 0x20 && $0.value != 0x7F })
+                )
+                .trimmingWhitespace()
                 if cleaned != word.text {
-                    repairs.append(WireRepair(cleaned.isEmpty ? .droppedToken : .fixedQuote, offset: word.offset, original: word.text, replacement: cleaned))
+                    repairs.append(
+                        WireRepair(
+                            cleaned.isEmpty ? .droppedToken : .fixedQuote, offset: word.offset, original: word.text, replacement: cleaned))
                 }
-                if !cleaned.isEmpty { payload.append(truncate(cleaned, to: configuration.maxPayloadItemBytes, at: word.offset, repairs: &repairs)) }
+                if !cleaned.isEmpty {
+                    payload.append(truncate(cleaned, to: configuration.maxPayloadItemBytes, at: word.offset, repairs: &repairs))
+                }
                 continue
             }
             let tokens = WireToken.normalize(word.text)
             record(word, becomes: tokens, repairs: &repairs)
-            for token in tokens { payload.append(truncate(token, to: configuration.maxPayloadItemBytes, at: word.offset, repairs: &repairs)) }
+            for token in tokens {
+                payload.append(truncate(token, to: configuration.maxPayloadItemBytes, at: word.offset, repairs: &repairs))
+            }
         }
         if payload.count > configuration.maxPayloadItems {
             let dropped = payload[configuration.maxPayloadItems...].joined(separator: " ")
@@ -85,7 +105,9 @@ struct LenientWireParser {
     ) throws(WireError) -> UCRAnchor {
         let codebook = configuration.v1Codebook
         if let anchor = codebook.anchor(mnemonic: word.text) { return anchor }
-        let letters = String(String.UnicodeScalarView(word.text.unicodeScalars.filter { $0.isASCII && $0.properties.isAlphabetic || ("0"..."9").contains($0) }))
+        let letters = String(
+            String.UnicodeScalarView(
+                word.text.unicodeScalars.filter { $0.isASCII && $0.properties.isAlphabetic || ("0"..."9").contains($0) }))
         if let anchor = codebook.anchor(mnemonicIgnoringCase: letters) {
             repairs.append(WireRepair(.fixedAnchor, offset: word.offset, original: word.text, replacement: anchor.mnemonic))
             return anchor
@@ -95,11 +117,14 @@ struct LenientWireParser {
             let anchor = codebook.anchor(force: force, object: next.text)
                 ?? codebook.anchor(mnemonic: MnemonicTable.v1Mnemonic(force: force, object: next.text))
         {
-            repairs.append(WireRepair(.fixedAnchor, offset: word.offset, original: "\(word.text) \(next.text)", replacement: anchor.mnemonic))
+            repairs.append(
+                WireRepair(.fixedAnchor, offset: word.offset, original: "\(word.text) \(next.text)", replacement: anchor.mnemonic))
             consumedNext()
             return anchor
         }
-        throw WireError(.unknownAnchor, .validation, StrictV1Parser.unknownAnchorMessage(word.text, in: codebook), token: word.text, offset: word.offset)
+        throw WireError(
+            .unknownAnchor, .validation, StrictV1Parser.unknownAnchorMessage(word.text, in: codebook), token: word.text, offset: word.offset
+        )
     }
 
     // MARK: v3
@@ -113,14 +138,18 @@ struct LenientWireParser {
         let dst = try agentID(words[1], field: "dst", maxLength: L.maxAgentIDLength, v3: true, repairs: &repairs)
         let forceWord = words[2]
         guard let force = Force(caseInsensitive: forceWord.text) else {
-            throw WireError(.unknownForce, .validation, "Unknown force: \(forceWord.text.debugDescription)", token: forceWord.text, offset: forceWord.offset)
+            throw WireError(
+                .unknownForce, .validation, "Unknown force: \(forceWord.text.debugDescription)", token: forceWord.text,
+                offset: forceWord.offset)
         }
         if force.rawValue != forceWord.text {
             repairs.append(WireRepair(.normalizedToken, offset: forceWord.offset, original: forceWord.text, replacement: force.rawValue))
         }
         let objectWord = words[3]
         guard let objectToken = v3Tokens(objectWord, repairs: &repairs).first else {
-            throw WireError(.invalidObject, .validation, "Object invalid: \(objectWord.text.debugDescription)", token: objectWord.text, offset: objectWord.offset)
+            throw WireError(
+                .invalidObject, .validation, "Object invalid: \(objectWord.text.debugDescription)", token: objectWord.text,
+                offset: objectWord.offset)
         }
         let object = truncate(objectToken, to: L.maxTokenLength, at: objectWord.offset, repairs: &repairs)
         var payload: [String] = []
@@ -130,13 +159,17 @@ struct LenientWireParser {
             }
         }
         if payload.count > L.maxPayloadTokens {
-            repairs.append(WireRepair(.droppedExcessTokens, offset: line.utf8.count, original: payload[L.maxPayloadTokens...].joined(separator: " "), replacement: ""))
+            repairs.append(
+                WireRepair(
+                    .droppedExcessTokens, offset: line.utf8.count, original: payload[L.maxPayloadTokens...].joined(separator: " "),
+                    replacement: ""))
             payload.removeLast(payload.count - L.maxPayloadTokens)
         }
         var fallbackRef: String?
         if force == .fallback {
             if payload.isEmpty {
-                repairs.append(WireRepair(.addedFallbackRef, offset: line.utf8.count, original: "", replacement: configuration.legacyFallbackRef))
+                repairs.append(
+                    WireRepair(.addedFallbackRef, offset: line.utf8.count, original: "", replacement: configuration.legacyFallbackRef))
                 fallbackRef = configuration.legacyFallbackRef
             } else {
                 let ref = payload.removeFirst()
@@ -158,7 +191,9 @@ struct LenientWireParser {
         var id = WireToken.normalize(word.text).joined(separator: "_")
         if v3 { id = WireToken.v3Token(fromV1: id) ?? "" }
         guard !id.isEmpty else {
-            throw WireError(.invalidAgentID, .validation, "\(field) invalid: \(word.text.debugDescription) has no usable characters", token: word.text, offset: word.offset)
+            throw WireError(
+                .invalidAgentID, .validation, "\(field) invalid: \(word.text.debugDescription) has no usable characters", token: word.text,
+                offset: word.offset)
         }
         if id.utf8.count > maxLength { id = String(decoding: id.utf8.prefix(maxLength), as: UTF8.self) }
         if id != word.text || word.quoted {
@@ -199,7 +234,10 @@ struct LenientWireParser {
             if text.isEmpty { words.remove(at: index) } else { words[index].text = String(text) }
         }
         // Bullets and fences standing alone before the wire.
-        while let first = words.first, !first.quoted, ["-", "*", ">", "```", "`"].contains(first.text) || first.text.hasPrefix("```") && first.text.count > 3 && !first.text.lowercased().contains("slip") {
+        while let first = words.first, !first.quoted,
+            ["-", "*", ">", "```", "`"].contains(first.text)
+                || first.text.hasPrefix("```") && first.text.count > 3 && !first.text.lowercased().contains("slip")
+        {
             repairs.append(WireRepair(.strippedDecoration, offset: first.offset, original: first.text, replacement: ""))
             words.removeFirst()
         }
@@ -239,7 +277,8 @@ struct LenientWireParser {
             let start = i
             if scalars[i] == "\"", words.count >= 5, let close = scalars[(i + 1)...].firstIndex(of: "\"") {
                 i = close + 1
-                words.append(Word(text: String(String.UnicodeScalarView(scalars[(start + 1)..<close])), offset: offsets[start], quoted: true))
+                words.append(
+                    Word(text: String(String.UnicodeScalarView(scalars[(start + 1)..<close])), offset: offsets[start], quoted: true))
             } else {
                 while i < scalars.count, !(scalars[i].properties.isWhitespace || scalars[i].value < 0x20) { i += 1 }
                 words.append(Word(text: String(String.UnicodeScalarView(scalars[start..<i])), offset: offsets[start], quoted: false))

@@ -82,8 +82,9 @@ extension SlipMessage {
         items: [String], validating: Bool = false
     ) -> SlipMessage? {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maxV3WireLength + WireWriter.slack) { stack in
-            guard let (n, layout) = writeV3(
-                into: stack, src: src, dst: dst, force: force, object: object, fallbackRef: fallbackRef, items: items)
+            guard
+                let (n, layout) = writeV3(
+                    into: stack, src: src, dst: dst, force: force, object: object, fallbackRef: fallbackRef, items: items)
             else { return nil }
             let line = UnsafeBufferPointer(start: stack.baseAddress, count: n)
             if validating {

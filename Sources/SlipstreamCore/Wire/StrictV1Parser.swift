@@ -9,7 +9,9 @@ struct StrictV1Parser {
     func parse() throws(WireError) -> SlipMessage.Layout {
         var position = 0
         var index = 0
-        var srcEnd = 0, dstEnd = 0, anchorEnd = 0
+        var srcEnd = 0
+        var dstEnd = 0
+        var anchorEnd = 0
         var anchor: UCRAnchor?
         var payloadCount = 0
         guard !bytes.isEmpty else {
@@ -40,7 +42,8 @@ struct StrictV1Parser {
                 }
                 guard position < bytes.count else {
                     throw WireError(
-                        .unterminatedQuote, .parse, "payload[\(index - 5)]: quoted text is not closed", token: bytes.slice(start..<bytes.count),
+                        .unterminatedQuote, .parse, "payload[\(index - 5)]: quoted text is not closed",
+                        token: bytes.slice(start..<bytes.count),
                         offset: start)
                 }
                 position += 1
@@ -63,12 +66,14 @@ struct StrictV1Parser {
             case 0:
                 guard bytes.slice(range) == "SLIP" else {
                     let token = bytes.slice(range)
-                    throw WireError(.badPrefix, .parse, "Bad prefix: \(token.debugDescription) (expected \"SLIP\")", token: token, offset: start)
+                    throw WireError(
+                        .badPrefix, .parse, "Bad prefix: \(token.debugDescription) (expected \"SLIP\")", token: token, offset: start)
                 }
             case 1:
                 guard bytes.slice(range) == "v1" else {
                     let token = bytes.slice(range)
-                    throw WireError(.badVersion, .parse, "Bad version: \(token.debugDescription) (expected \"v1\")", token: token, offset: start)
+                    throw WireError(
+                        .badVersion, .parse, "Bad version: \(token.debugDescription) (expected \"v1\")", token: token, offset: start)
                 }
             case 2, 3:
                 guard range.count <= configuration.maxAgentIDLength else {
@@ -82,7 +87,9 @@ struct StrictV1Parser {
             case 4:
                 let name = bytes.slice(range)
                 guard let found = configuration.v1Codebook.anchor(mnemonic: name) else {
-                    throw WireError(.unknownAnchor, .validation, Self.unknownAnchorMessage(name, in: configuration.v1Codebook), token: name, offset: start)
+                    throw WireError(
+                        .unknownAnchor, .validation, Self.unknownAnchorMessage(name, in: configuration.v1Codebook), token: name,
+                        offset: start)
                 }
                 anchor = found
                 anchorEnd = position
@@ -128,8 +135,10 @@ struct StrictV1Parser {
         let what: String
         let code: WireError.Code
         switch index {
-        case 0: throw WireError(.badPrefix, .parse, "Bad prefix: \(token.debugDescription) (expected \"SLIP\")", token: token, offset: start)
-        case 1: throw WireError(.badVersion, .parse, "Bad version: \(token.debugDescription) (expected \"v1\")", token: token, offset: start)
+        case 0:
+            throw WireError(.badPrefix, .parse, "Bad prefix: \(token.debugDescription) (expected \"SLIP\")", token: token, offset: start)
+        case 1:
+            throw WireError(.badVersion, .parse, "Bad version: \(token.debugDescription) (expected \"v1\")", token: token, offset: start)
         case 2: (what, code) = ("src", .invalidAgentID)
         case 3: (what, code) = ("dst", .invalidAgentID)
         case 4: (what, code) = ("anchor", .unknownAnchor)

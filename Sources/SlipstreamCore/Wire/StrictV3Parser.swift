@@ -84,7 +84,8 @@ struct StrictV3Parser {
         }
         guard isAlnum(head.5), head.5.count <= L.maxTokenLength else {
             let token = bytes.slice(head.5)
-            throw WireError(.invalidObject, .validation, "Object invalid: \(token.debugDescription)", token: token, offset: head.5.lowerBound)
+            throw WireError(
+                .invalidObject, .validation, "Object invalid: \(token.debugDescription)", token: token, offset: head.5.lowerBound)
         }
 
         // Canonical iff the line is its tokens joined by single spaces.
@@ -182,7 +183,8 @@ struct StrictV3Parser {
     private func agentID(_ range: Range<Int>, field: String) throws(WireError) {
         guard isAlnum(range), range.count <= WireParser.V3Limits.maxAgentIDLength else {
             let token = bytes.slice(range)
-            throw WireError(.invalidAgentID, .validation, "\(field) invalid: \(token.debugDescription)", token: token, offset: range.lowerBound)
+            throw WireError(
+                .invalidAgentID, .validation, "\(field) invalid: \(token.debugDescription)", token: token, offset: range.lowerBound)
         }
     }
 

@@ -142,7 +142,8 @@ public struct WireParser: Sendable {
         }
         guard bytes.slice(prefix) == "SLIP" else {
             let token = bytes.slice(prefix)
-            throw WireError(.badPrefix, .parse, "Bad prefix: \(token.debugDescription) (expected \"SLIP\")", token: token, offset: prefix.lowerBound)
+            throw WireError(
+                .badPrefix, .parse, "Bad prefix: \(token.debugDescription) (expected \"SLIP\")", token: token, offset: prefix.lowerBound)
         }
         switch bytes.slice(version) {
         case "v1": return .v1

@@ -55,9 +55,11 @@ public enum LLMSession {
     public static func makeBackend(_ configuration: LLMConfiguration, httpClient: HTTPClient) -> any ChatBackend {
         switch configuration.api {
         case .openai:
-            OpenAIBackend(baseURL: configuration.resolvedBaseURL, model: configuration.model, apiKey: configuration.apiKey, httpClient: httpClient)
+            OpenAIBackend(
+                baseURL: configuration.resolvedBaseURL, model: configuration.model, apiKey: configuration.apiKey, httpClient: httpClient)
         case .ollama:
-            OllamaBackend(baseURL: configuration.resolvedBaseURL, model: configuration.model, apiKey: configuration.apiKey, httpClient: httpClient)
+            OllamaBackend(
+                baseURL: configuration.resolvedBaseURL, model: configuration.model, apiKey: configuration.apiKey, httpClient: httpClient)
         }
     }
 }

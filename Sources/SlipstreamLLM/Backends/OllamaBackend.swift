@@ -24,7 +24,10 @@ public struct OllamaBackend: ChatBackend {
     func body(for request: ChatRequest) throws(LLMError) -> JSONValue {
         var fields: [(String, JSONValue)] = [
             ("model", .string(model)),
-            ("messages", .array(request.messages.map { .object([("role", .string($0.role.rawValue)), ("content", .string($0.content))]) })),
+            (
+                "messages",
+                .array(request.messages.map { .object([("role", .string($0.role.rawValue)), ("content", .string($0.content))]) })
+            ),
             ("stream", .bool(request.stream)),
         ]
         switch request.constraint {

@@ -30,7 +30,10 @@ public struct OpenAIBackend: ChatBackend {
     func body(for request: ChatRequest) -> JSONValue {
         var fields: [(String, JSONValue)] = [
             ("model", .string(model)),
-            ("messages", .array(request.messages.map { .object([("role", .string($0.role.rawValue)), ("content", .string($0.content))]) })),
+            (
+                "messages",
+                .array(request.messages.map { .object([("role", .string($0.role.rawValue)), ("content", .string($0.content))]) })
+            ),
             ("temperature", .double(request.temperature)),
             ("max_tokens", .int(request.maxTokens)),
             ("stream", .bool(request.stream)),
@@ -39,13 +42,14 @@ public struct OpenAIBackend: ChatBackend {
         case .grammar(let grammar):
             fields.append(("grammar", .string(grammar)))
         case .jsonSchema(let schema):
-            fields.append((
-                "response_format",
-                .object([
-                    ("type", .string("json_schema")),
-                    ("json_schema", .object([("name", .string("tqt_record")), ("strict", .bool(true)), ("schema", schema)])),
-                ])
-            ))
+            fields.append(
+                (
+                    "response_format",
+                    .object([
+                        ("type", .string("json_schema")),
+                        ("json_schema", .object([("name", .string("tqt_record")), ("strict", .bool(true)), ("schema", schema)])),
+                    ])
+                ))
         case nil:
             break
         }
@@ -93,7 +97,8 @@ public struct OpenAIBackend: ChatBackend {
         try await transport.postLines(chatPath, body: body) { line in
             if line.hasPrefix("error:") {
                 let detail = line.dropFirst(6).trimmingPrefix(" ")
-                throw LLMError(.badResponse, "server reported an error in the stream: \(HTTPTransport.errorMessage(in: Array(detail.utf8)))", url: url)
+                throw LLMError(
+                    .badResponse, "server reported an error in the stream: \(HTTPTransport.errorMessage(in: Array(detail.utf8)))", url: url)
             }
             guard line.hasPrefix("data:") else { return true }  // comments, `event:`, blank separators
             let data = line.dropFirst(5).trimmingPrefix(" ")

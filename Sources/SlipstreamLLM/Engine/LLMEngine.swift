@@ -141,7 +141,8 @@ public struct LLMEngine: Sendable {
         } catch {
             if Task.isCancelled { throw LLMError(.cancelled, "the request was cancelled") }
             throw LLMError(
-                .unusableAnswer, "the model failed (\(lastError.code): \(lastError.message)) and the \(fallback.engineName) fallback failed too",
+                .unusableAnswer,
+                "the model failed (\(lastError.code): \(lastError.message)) and the \(fallback.engineName) fallback failed too",
                 underlying: "\(error)")
         }
     }

@@ -56,7 +56,8 @@ public struct LLMRunSummary: Sendable, Hashable {
                 + "retried \(retried) (\(percent(retried))), fell back \(fellBack) (\(percent(fellBack)))"
         ]
         if !fallbackReasons.isEmpty {
-            lines.append("fallback reasons: " + fallbackReasons.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", "))
+            lines.append(
+                "fallback reasons: " + fallbackReasons.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", "))
         }
         return lines
     }

@@ -40,7 +40,8 @@ public struct FewShotExample: Sendable, Hashable {
             do {
                 row = try JSONDecoder().decode(Row.self, from: Data(line))
             } catch {
-                throw LLMError(.invalidConfiguration, "few-shot file \(path) line \(number + 1) is not a ShareGPT row", underlying: "\(error)")
+                throw LLMError(
+                    .invalidConfiguration, "few-shot file \(path) line \(number + 1) is not a ShareGPT row", underlying: "\(error)")
             }
             guard let user = row.conversations.first(where: { $0.from == "human" })?.value,
                 let answer = row.conversations.first(where: { $0.from == "gpt" })?.value,

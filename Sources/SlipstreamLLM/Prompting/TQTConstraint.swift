@@ -144,14 +144,15 @@ public struct TQTConstraint: Sendable, Hashable {
         properties.append(("anchor", enumeration(anchors.map(wireName))))
         properties.append(("src", agent(src)))
         properties.append(("dst", agent(dst)))
-        properties.append((
-            "payload",
-            .object([
-                ("type", .string("array")),
-                ("items", pattern(tokenClass, maxTokenLength)),
-                ("maxItems", .int(maxPayloadTokens)),
-            ])
-        ))
+        properties.append(
+            (
+                "payload",
+                .object([
+                    ("type", .string("array")),
+                    ("items", pattern(tokenClass, maxTokenLength)),
+                    ("maxItems", .int(maxPayloadTokens)),
+                ])
+            ))
         return .object([
             ("type", .string("object")),
             ("properties", .object(properties)),

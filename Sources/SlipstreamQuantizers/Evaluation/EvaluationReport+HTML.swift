@@ -8,7 +8,8 @@ extension EvaluationReport {
         }
         var rows = ""
         for score in perAnchor {
-            rows += "<tr><td>\(esc(score.anchor))</td><td>\(pct(score.precision))</td><td>\(pct(score.recall))</td>"
+            rows +=
+                "<tr><td>\(esc(score.anchor))</td><td>\(pct(score.precision))</td><td>\(pct(score.recall))</td>"
                 + "<td>\(pct(score.f1))</td><td>\(score.support)</td></tr>\n"
         }
         return """
@@ -50,7 +51,8 @@ extension EvaluationReport {
         let top = 150
         let width = left + n * cell + 10
         let height = top + n * cell + 10
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(height)\" role=\"img\" aria-label=\"confusion matrix\">\n"
+        var svg =
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(height)\" role=\"img\" aria-label=\"confusion matrix\">\n"
         for (i, label) in labels.enumerated() {
             let y = top + i * cell + cell / 2 + 4
             svg += "<text x=\"\(left - 6)\" y=\"\(y)\" text-anchor=\"end\">\(label.htmlEscaped)</text>\n"

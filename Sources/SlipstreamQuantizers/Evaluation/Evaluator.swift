@@ -113,7 +113,8 @@ public struct Evaluator: Sendable {
             let expected = outcome.example.record.message.dst
             let same = outcome.result.dst == expected
             if same { dstSame += 1 }
-            let words = Set(outcome.example.text.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "_") }).map(String.init))
+            let words = Set(
+                outcome.example.text.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "_") }).map(String.init))
             if words.contains(expected.lowercased()) {
                 named += 1
                 if same { namedSame += 1 }

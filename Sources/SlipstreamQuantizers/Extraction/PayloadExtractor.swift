@@ -69,7 +69,8 @@ public struct PayloadExtractor: Sendable, Hashable {
                     // The last `words` words, already joined by `_`.
                     let start = Int(starts[runWords - words])
                     var length = min(runLength - start, maxTokenLength)
-                    while length > 0, run[start + length - 1] == 0x5F || run[start + length - 1] == 0x2E || run[start + length - 1] == 0x2D {
+                    while length > 0, run[start + length - 1] == 0x5F || run[start + length - 1] == 0x2E || run[start + length - 1] == 0x2D
+                    {
                         length -= 1
                     }
                     guard length > 0 else { return }
@@ -104,7 +105,8 @@ public struct PayloadExtractor: Sendable, Hashable {
                 func close(at end: Int) {
                     guard wordStart >= 0 else { return }
                     var end = end
-                    while end > wordStart, text[end - 1] == 0x2E || text[end - 1] == 0x2D || text[end - 1] == 0x27 || text[end - 1] == 0x2F {
+                    while end > wordStart, text[end - 1] == 0x2E || text[end - 1] == 0x2D || text[end - 1] == 0x27 || text[end - 1] == 0x2F
+                    {
                         end -= 1
                     }
                     // Contractions: keep the stem ("team's" → "team", "don't" → "don").

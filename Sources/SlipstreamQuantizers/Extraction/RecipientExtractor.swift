@@ -14,7 +14,9 @@ public struct RecipientExtractor: Sendable, Hashable {
         "warn", "cc", "contact", "email", "dm", "signal", "instruct",
     ]
     /// Verbs followed by "to X" ("hand off to bob").
-    static let toVerbs: Set<String> = ["handoff", "off", "over", "escalate", "pass", "assign", "delegate", "forward", "send", "route", "transfer", "reassign"]
+    static let toVerbs: Set<String> = [
+        "handoff", "off", "over", "escalate", "pass", "assign", "delegate", "forward", "send", "route", "transfer", "reassign",
+    ]
     /// Words that complete a group name ("qa team").
     static let groupNouns: Set<String> = ["team", "agent", "bot", "lead", "group", "squad", "crew", "service"]
     /// Never recipients.
@@ -63,10 +65,14 @@ public struct RecipientExtractor: Sendable, Hashable {
                 // Without surrounding punctuation (`trimmingPunctuation`): `@` may lead, `_` stays.
                 var trimmedStart = start
                 var trimmedEnd = i
-                while trimmedStart < trimmedEnd, !(ASCIIText.isAlnum(text[trimmedStart]) || text[trimmedStart] == 0x40 || text[trimmedStart] == 0x5F) {
+                while trimmedStart < trimmedEnd,
+                    !(ASCIIText.isAlnum(text[trimmedStart]) || text[trimmedStart] == 0x40 || text[trimmedStart] == 0x5F)
+                {
                     trimmedStart += 1
                 }
-                while trimmedEnd > trimmedStart, !(ASCIIText.isAlnum(text[trimmedEnd - 1]) || text[trimmedEnd - 1] == 0x5F) { trimmedEnd -= 1 }
+                while trimmedEnd > trimmedStart, !(ASCIIText.isAlnum(text[trimmedEnd - 1]) || text[trimmedEnd - 1] == 0x5F) {
+                    trimmedEnd -= 1
+                }
                 let classes = WordClass.of(UnsafeBufferPointer(rebasing: text[trimmedStart..<trimmedEnd]), in: table)
                 words[5 * count] = Int32(truncatingIfNeeded: start)
                 words[5 * count + 1] = Int32(truncatingIfNeeded: i)

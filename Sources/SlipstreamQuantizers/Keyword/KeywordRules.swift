@@ -2,17 +2,56 @@
 enum KeywordRules {
     /// Stage 1: Force keywords.
     static let force: [(String, [String])] = [
-        ("Observe", ["i noticed", "i see", "detected", "observed", "state is", "current state", "environment", "system state", "changed to"]),
-        ("Inform", ["result", "output", "status", "update", "progress", "complete", "finished", "done", "completed", "success", "blocked", "waiting", "stuck", "working on", "currently", "fyi", "heads up", "let you know"]),
-        ("Ask", ["what is", "how is", "can i", "may i", "could you tell", "what do you mean", "unclear", "clarify", "explain", "is it okay", "permission", "allowed", "available"]),
-        ("Request", ["please do", "execute", "perform", "run", "implement", "review", "check", "look at", "feedback", "help", "assist", "support", "cancel", "abort", "stop", "allocate", "provision", "create a plan", "plan for"]),
-        ("Propose", ["propose", "suggest", "recommendation", "i think we should", "how about", "we could", "alternative", "instead", "i suggest", "i propose", "option"]),
+        (
+            "Observe",
+            ["i noticed", "i see", "detected", "observed", "state is", "current state", "environment", "system state", "changed to"]
+        ),
+        (
+            "Inform",
+            [
+                "result", "output", "status", "update", "progress", "complete", "finished", "done", "completed", "success", "blocked",
+                "waiting", "stuck", "working on", "currently", "fyi", "heads up", "let you know",
+            ]
+        ),
+        (
+            "Ask",
+            [
+                "what is", "how is", "can i", "may i", "could you tell", "what do you mean", "unclear", "clarify", "explain", "is it okay",
+                "permission", "allowed", "available",
+            ]
+        ),
+        (
+            "Request",
+            [
+                "please do", "execute", "perform", "run", "implement", "review", "check", "look at", "feedback", "help", "assist",
+                "support", "cancel", "abort", "stop", "allocate", "provision", "create a plan", "plan for",
+            ]
+        ),
+        (
+            "Propose",
+            [
+                "propose", "suggest", "recommendation", "i think we should", "how about", "we could", "alternative", "instead", "i suggest",
+                "i propose", "option",
+            ]
+        ),
         ("Commit", ["i will", "i'll do", "on it", "taking this", "i commit", "allocating", "providing", "assigning", "by deadline"]),
         ("Eval", ["approved", "lgtm", "looks good", "ship it", "needs work", "revise", "changes needed", "rejected", "not acceptable"]),
-        ("Meta", ["ack", "acknowledged", "got it", "received", "understood", "sync", "ping", "heartbeat", "handoff", "transfer", "passing to", "your turn", "escalate", "raise", "abort", "emergency", "halt"]),
+        (
+            "Meta",
+            [
+                "ack", "acknowledged", "got it", "received", "understood", "sync", "ping", "heartbeat", "handoff", "transfer", "passing to",
+                "your turn", "escalate", "raise", "abort", "emergency", "halt",
+            ]
+        ),
         ("Accept", ["yes", "accept", "agreed", "confirmed", "affirmative", "yes but", "conditional", "provided that"]),
         ("Reject", ["no", "reject", "disagree", "refuse", "decline"]),
-        ("Error", ["error occurred", "failed", "exception", "timeout", "timed out", "resource unavailable", "permission denied", "invalid", "validation failed"]),
+        (
+            "Error",
+            [
+                "error occurred", "failed", "exception", "timeout", "timed out", "resource unavailable", "permission denied", "invalid",
+                "validation failed",
+            ]
+        ),
     ]
 
     /// Stage 2: Object keywords.

@@ -1,7 +1,8 @@
+import Foundation
+
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #endif
-import Foundation
 
 extension LocalModel {
     /// The file name of the model shipped in the package's resources.

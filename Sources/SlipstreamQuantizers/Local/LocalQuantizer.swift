@@ -75,7 +75,9 @@ public struct LocalQuantizer: Quantizer {
     /// The classifier's view of `text`, with the `top` best anchors.
     public func classify(_ text: String, top: Int = 4) -> Prediction {
         let probabilities = Calibration.probabilities(model.logits(of: text), temperature: model.metadata.temperature)
-        let order = probabilities.indices.sorted { probabilities[$0] > probabilities[$1] || (probabilities[$0] == probabilities[$1] && $0 < $1) }
+        let order = probabilities.indices.sorted {
+            probabilities[$0] > probabilities[$1] || (probabilities[$0] == probabilities[$1] && $0 < $1)
+        }
         let classes = model.metadata.classes
         let ranked = order.prefix(max(top, 1)).map { Quantization.Alternative(anchor: classes[$0], confidence: probabilities[$0]) }
         let best = order[0]

@@ -3,7 +3,9 @@ enum Inflate {
     /// Decompresses a raw DEFLATE stream starting at `offset` of `input`.
     ///
     /// - Returns: the decompressed bytes and the offset just past the stream.
-    static func decompress(_ input: [UInt8], from offset: Int = 0, path: String?) throws(TokenizerError) -> (
+    static func decompress(
+        _ input: [UInt8], from offset: Int = 0, path: String?
+    ) throws(TokenizerError) -> (
         output: [UInt8], end: Int
     ) {
         var reader = BitReader(input: input, position: offset)

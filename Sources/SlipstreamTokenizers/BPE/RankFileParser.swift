@@ -32,7 +32,10 @@ enum RankFileParser {
             var rank: UInt64 = 0
             var digits = 0
             for byte in contents[(space + 1)..<end] {
-                guard byte >= 0x30, byte <= 0x39, rank < 100_000_000 else { digits = -1; break }
+                guard byte >= 0x30, byte <= 0x39, rank < 100_000_000 else {
+                    digits = -1
+                    break
+                }
                 rank = rank * 10 + UInt64(byte - 0x30)
                 digits += 1
             }

@@ -43,7 +43,8 @@ struct EncodeCommand: AsyncParsableCommand {
     func run() async throws {
         let quantizer = try engineOptions.makeQuantizer()
         let store = InMemoryFallbackStore()
-        let context = QuantizationContext(src: src, dst: dst, version: wire.version, fallbackStore: store, alternatives: max(0, alternatives))
+        let context = QuantizationContext(
+            src: src, dst: dst, version: wire.version, fallbackStore: store, alternatives: max(0, alternatives))
         if let text {
             print(try await render(try await quantizer.quantize(text, context: context)))
             return

@@ -27,7 +27,8 @@ struct LLMCommand: AsyncParsableCommand {
 
         func run() async throws {
             let config = try llm.configuration()
-            let input = text.isEmpty ? String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self) : text.joined(separator: " ")
+            let input =
+                text.isEmpty ? String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self) : text.joined(separator: " ")
             try await LLMSession.withBackend(config) { backend in
                 let tokens = try await backend.tokenize(input, timeout: config.requestTimeout)
                 print(tokens.count)
@@ -75,7 +76,8 @@ struct LLMCommand: AsyncParsableCommand {
                 inputs = [LLMInput(text: text.joined(separator: " "), src: src, dst: dst)]
             }
             let results = try await LLMSession.withBackend(config) { backend in
-                let fallback = llm.noFallback
+                let fallback =
+                    llm.noFallback
                     ? nil
                     : QuantizerFallback(
                         quantizer: try QuantizerRegistry.standard.make(QuantizerRegistry.defaultEngine),
@@ -170,7 +172,8 @@ struct LLMCommand: AsyncParsableCommand {
             let clock = ContinuousClock()
             let start = clock.now
             let answer = try await LLMSession.withBackend(config) { backend in
-                try await backend.complete(ChatRequest(messages: [ChatMessage(.user, "ping")], maxTokens: 1, timeout: config.requestTimeout))
+                try await backend.complete(
+                    ChatRequest(messages: [ChatMessage(.user, "ping")], maxTokens: 1, timeout: config.requestTimeout))
             }
             let elapsed = clock.now - start
             print("ok \(config.api.rawValue) \(config.resolvedBaseURL) model=\(answer.model ?? config.model) in \(elapsed)")

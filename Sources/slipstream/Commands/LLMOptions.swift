@@ -30,7 +30,10 @@ struct LLMOptions: ParsableArguments {
     @Option(name: .customLong("connect-timeout"), help: "Seconds allowed to connect (env SLIPSTREAM_LLM_CONNECT_TIMEOUT; default 2).")
     var connectTimeout: Double?
 
-    @Option(help: "grammar (GBNF, llama.cpp), json (JSON schema) or none (env SLIPSTREAM_LLM_CONSTRAINT; default grammar for openai, json for ollama).")
+    @Option(
+        help:
+            "grammar (GBNF, llama.cpp), json (JSON schema) or none (env SLIPSTREAM_LLM_CONSTRAINT; default grammar for openai, json for ollama)."
+    )
     var constraint: String?
 
     @Flag(name: .customLong("no-grammar"), help: "Send no grammar or schema: measure the raw model (same as --constraint none).")
@@ -45,7 +48,9 @@ struct LLMOptions: ParsableArguments {
     @Option(help: "Requests in flight at once for batches (env SLIPSTREAM_LLM_CONCURRENCY; default 2).")
     var concurrency: Int?
 
-    @Option(name: .customLong("few-shot"), help: "Worked examples from the training file put before each text (env SLIPSTREAM_LLM_FEW_SHOT; default 0).")
+    @Option(
+        name: .customLong("few-shot"),
+        help: "Worked examples from the training file put before each text (env SLIPSTREAM_LLM_FEW_SHOT; default 0).")
     var fewShot: Int?
 
     @Option(name: .customLong("few-shot-file"), help: "ShareGPT JSONL for --few-shot (default ../shared/data/tqt-<wire>-train.jsonl).")

@@ -9,7 +9,8 @@ struct TQTCommand: ParsableCommand {
     struct Parse: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Parse one TQT record (model output) from stdin.",
-            discussion: "Missing THOUGHT/QUANTIZE lines, code fences and chatter are tolerated; a record without a usable SLIP line is an error.")
+            discussion:
+                "Missing THOUGHT/QUANTIZE lines, code fences and chatter are tolerated; a record without a usable SLIP line is an error.")
 
         @Flag(help: "Print JSON: thought, quantize{action,domain,urgency,polarity}, anchor, wire.")
         var json = false
@@ -22,7 +23,9 @@ struct TQTCommand: ParsableCommand {
             var reader = LineReader(maxBytes: maxBytes)
             while let line = reader.next() {
                 switch line {
-                case .text(let text, _): bytes.append(contentsOf: text.utf8); bytes.append(0x0A)
+                case .text(let text, _):
+                    bytes.append(contentsOf: text.utf8)
+                    bytes.append(0x0A)
                 case .tooLong(let number, let length):
                     throw ValidationError("line \(number) of the record is \(length) bytes, longer than \(maxBytes)")
                 }
@@ -40,7 +43,15 @@ struct TQTCommand: ParsableCommand {
                 Output.json(
                     .object([
                         ("thought", .string(record.thought)),
-                        ("quantize", q.map { q in .object([("action", .string(q.action)), ("domain", .string(q.domain)), ("urgency", .string(q.urgency)), ("polarity", .string(q.polarity))]) } ?? .null),
+                        (
+                            "quantize",
+                            q.map { q in
+                                .object([
+                                    ("action", .string(q.action)), ("domain", .string(q.domain)), ("urgency", .string(q.urgency)),
+                                    ("polarity", .string(q.polarity)),
+                                ])
+                            } ?? .null
+                        ),
                         ("anchor", .string(record.anchor)), ("wire", .string(record.wire)),
                         ("coords", q?.coords.map { .array($0.values.map(JSONValue.int)) } ?? .null),
                         ("repairs", .array(record.repairs.map(\.json))),

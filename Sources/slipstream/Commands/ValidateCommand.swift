@@ -49,7 +49,15 @@ struct ValidateCommand: ParsableCommand {
                 Output.json(
                     .object([
                         ("line", .int(number)), ("valid", .bool(valid)),
-                        ("error", error.map { .object([("code", .string($0.code.rawValue)), ("message", .string($0.message)), ("offset", $0.offset.map(JSONValue.int) ?? .null)]) } ?? .null),
+                        (
+                            "error",
+                            error.map {
+                                .object([
+                                    ("code", .string($0.code.rawValue)), ("message", .string($0.message)),
+                                    ("offset", $0.offset.map(JSONValue.int) ?? .null),
+                                ])
+                            } ?? .null
+                        ),
                         ("normalized", .string(outcome?.message.wire)),
                         ("repairs", .array((outcome?.repairs ?? []).map(\.json))),
                     ]))
