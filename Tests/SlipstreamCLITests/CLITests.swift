@@ -80,6 +80,38 @@ import Testing
         #expect(run.stderr.contains("line 1"))
     }
 
+    /// Batch modes stream: 100 MB of wires go through `validate` while its resident memory stays far below
+    /// the input's size. The peak (the kernel's VmHWM) is read after the last byte went into the pipe, before
+    /// it closes, so the command has read almost everything by then.
+    @Test func aHundredMegabytesStreamThroughValidateInBoundedMemory() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.binary)
+        process.arguments = ["validate"]
+        let input = Pipe()
+        process.standardInput = input
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // Valid lines of about 1 KB (60 payload tokens), 1,000 to a chunk, 100 chunks.
+        let line = "SLIP v1 alice bob RequestReview " + (0..<60).map { "item\($0 % 10)_abcdefghij" }.joined(separator: " ") + "\n"
+        let chunk = Data(String(repeating: line, count: 1000).utf8)
+        for _ in 0..<100 { input.fileHandleForWriting.write(chunk) }
+        let peakKB = Self.peakResidentKB(of: process.processIdentifier)
+        try input.fileHandleForWriting.close()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let peak = try #require(peakKB)
+        #expect(peak < 64 * 1024, "validate peaked at \(peak) KB on 100 MB of input")
+    }
+
+    /// A running process's peak resident set (VmHWM in /proc), in KB.
+    static func peakResidentKB(of pid: Int32) -> Int? {
+        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") })
+        else { return nil }
+        return Int(line.split(separator: " ", omittingEmptySubsequences: true)[1])
+    }
+
     @Test func translateGoesBothWaysWithinARun() throws {
         let run = try Self.run(["translate", "--to", "v3"], stdin: "SLIP v1 product_manager planner RequestPlan feature_x_release\n")
         #expect(run.stdout == "SLIP v3 productManager planner Request Plan featureXRelease\n")
