@@ -2,7 +2,8 @@
 """Differential oracle: generates SLIP v3 wires (valid and invalid) and prints slipcore's verdict on each.
 
 Usage: slipcore_oracle.py [--count N] [--seed S] [--format]
-Prints one JSON object per line: wire, ok, and either the parsed fields or the error class and message.
+Prints one JSON object per line: wire, ok, and either the parsed fields with render_human's and
+render_log_line's renderings, or the error class and message.
 The Swift test suite (DifferentialTests) parses the same wires and requires the same decisions and fields.
 With --format it generates fields instead (valid and broken: odd characters, spaces, empty or too long
 tokens, too many tokens, a Fallback without its ref) and prints format_slip's verdict on each: the fields,
@@ -13,7 +14,7 @@ import json
 import random
 import string
 
-from slipcore import WireParseError, WireValidationError, format_slip, parse_slip
+from slipcore import WireParseError, WireValidationError, format_slip, parse_slip, render_human, render_log_line
 
 FORCES = ["Observe", "Inform", "Ask", "Request", "Propose", "Commit", "Eval", "Meta", "Accept", "Reject", "Error", "Fallback"]
 ALNUM = string.ascii_letters + string.digits
@@ -147,7 +148,7 @@ def main():
         try:
             m = parse_slip(wire)
             out.update(ok=True, src=m.src, dst=m.dst, force=m.force, obj=m.obj, payload=list(m.payload),
-                       fallback_ref=m.fallback_ref)
+                       fallback_ref=m.fallback_ref, human=render_human(m), log=render_log_line(m))
         except WireParseError as e:
             out.update(ok=False, error="WireParseError", message=str(e))
         except WireValidationError as e:

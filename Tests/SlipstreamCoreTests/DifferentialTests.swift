@@ -3,7 +3,8 @@ import SlipstreamCore
 import Testing
 
 /// Runs the real slipcore 3.1.1 (from $SLIPSTREAM_PYTHON's environment) over 12,000 generated valid and
-/// invalid v3 wires and requires the same accept/reject decision, error class and fields; and over 10,000
+/// invalid v3 wires and requires the same accept/reject decision, error class, fields and renderings
+/// (`render_human`, `render_log_line`); and over 10,000
 /// generated field sets, requiring the same formatting decisions, wires and errors.
 @Suite(
     .enabled(if: ProcessInfo.processInfo.environment["SLIPSTREAM_PYTHON"] != nil, "set SLIPSTREAM_PYTHON to a python with slipcore==3.1.1"))
@@ -15,9 +16,10 @@ struct DifferentialTests {
         var message: String?
         var src, dst, force, obj, fallback_ref: String?
         var payload: [String]?
+        var human, log: String?
     }
 
-    @Test func sameDecisionsAndFieldsAsSlipcoreOnTwelveThousandWires() throws {
+    @Test func sameDecisionsFieldsAndRenderingsAsSlipcoreOnTwelveThousandWires() throws {
         let python = ProcessInfo.processInfo.environment["SLIPSTREAM_PYTHON"]!
         let output = try Subprocess.run(python, [Self.oracle, "--count", "12000", "--seed", "7"])
         let verdicts = try output.split(separator: "\n").map { try JSONDecoder().decode(Verdict.self, from: Data($0.utf8)) }
@@ -34,6 +36,10 @@ struct DifferentialTests {
                     || message.fallbackRef != verdict.fallback_ref
                 {
                     mismatches.append("fields differ: \(verdict.wire.debugDescription)")
+                } else if Renderer().human(message) != verdict.human || Renderer().logLine(message) != verdict.log {
+                    mismatches.append(
+                        "renderings differ: \(Renderer().human(message)) | \(Renderer().logLine(message)) vs \(verdict.human ?? "") | \(verdict.log ?? "")"
+                    )
                 }
             } catch {
                 let expectedKind: WireError.Kind = verdict.error == "WireParseError" ? .parse : .validation
