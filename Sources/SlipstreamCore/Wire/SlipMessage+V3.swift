@@ -57,19 +57,18 @@ extension SlipMessage {
         out.put(object)
         layout.objectEnd = out.count
         var first = 0
-        let span = items.span
         if fallbackRef != nil {
             out.put(0x20)
             out.put(fallbackRef!)
-        } else if force == .fallback, !span.isEmpty {
+        } else if force == .fallback, !items.isEmpty {
             out.put(0x20)
-            out.put(span[0])
+            out.put(items[0])
             first = 1
         }
         if force == .fallback, out.count > layout.objectEnd { layout.refEnd = out.count }
-        for i in first..<span.count {
+        for i in first..<items.count {
             out.put(0x20)
-            out.put(span[i])
+            out.put(items[i])
         }
         return out.fits ? (out.count, layout) : nil
     }
