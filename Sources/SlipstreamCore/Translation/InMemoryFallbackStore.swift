@@ -7,9 +7,20 @@ public final class InMemoryFallbackStore: FallbackStore {
     public init() {}
 
     public func store(_ text: String) async throws -> String {
-        let ref = Self.ref(for: text)
-        texts.withLock { $0[ref] = text }
-        return ref
+        try texts.withLock { texts throws(FallbackStoreError) in
+            for ref in Self.candidateRefs(for: text) {
+                switch texts[ref] {
+                case nil:
+                    texts[ref] = text
+                    return ref
+                case text?:
+                    return ref
+                default:
+                    continue
+                }
+            }
+            throw .refsExhausted(for: text)
+        }
     }
 
     public func retrieve(_ ref: String) async throws -> String? {
