@@ -14,12 +14,14 @@ let package = Package(
         .library(name: "SlipstreamTokenizers", targets: ["SlipstreamTokenizers"]),
         .library(name: "SlipstreamQuantizers", targets: ["SlipstreamQuantizers"]),
         .library(name: "SlipstreamLLM", targets: ["SlipstreamLLM"]),
+        .library(name: "SlipstreamSQLite", targets: ["SlipstreamSQLite"]),
         .executable(name: "slipstream", targets: ["slipstream"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
     ],
     targets: [
         // Protocol core: wire v1/v3, UCR, TQT records. No dependencies.
@@ -45,6 +47,12 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Durable storage in a SQLite file (GRDB over the system libsqlite3): the Fallback text store.
+        .target(
+            name: "SlipstreamSQLite",
+            dependencies: ["SlipstreamCore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "slipstream",
             dependencies: [
@@ -52,6 +60,7 @@ let package = Package(
                 "SlipstreamTokenizers",
                 "SlipstreamQuantizers",
                 "SlipstreamLLM",
+                "SlipstreamSQLite",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -75,6 +84,12 @@ let package = Package(
         .testTarget(
             name: "SlipstreamTokenizersTests",
             dependencies: ["SlipstreamCore", "SlipstreamTokenizers"],
+            swiftSettings: swiftSettings
+        ),
+        // Every FallbackStore (in memory, SQLite) through one conformance suite.
+        .testTarget(
+            name: "SlipstreamSQLiteTests",
+            dependencies: ["SlipstreamCore", "SlipstreamSQLite"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
