@@ -119,6 +119,29 @@ import Testing
         #expect(back.stdout == "SLIP v1 product_manager planner RequestPlan feature_x_release\n")
     }
 
+    /// A v1 Fallback's text goes into the SQLite store file; a later run resolves the v3 ref from it,
+    /// whether `translate` or `encode --wire v3` stored it.
+    @Test func fallbackTextsOutliveTheRunInTheStoreFile() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("fallback-\(UUID()).sqlite").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let v1 = #"SLIP v1 alice bob Fallback "please check the pods""#
+        let v3 = try Self.run(["translate", "--to", "v3", "--fallback-store", path], stdin: v1 + "\n")
+        #expect(v3.stdout == "SLIP v3 alice bob Fallback Generic ref2b239e62\n")
+        #expect(try Self.run(["translate", "--to", "v1", "--fallback-store", path], stdin: v3.stdout).stdout == v1 + "\n")
+
+        let encoded = try Self.run([
+            "encode", "qwz blorf ungle", "--from", "alice", "--wire", "v3", "--format", "wire", "--fallback-store", path,
+        ])
+        #expect(encoded.stdout.contains(" Fallback Generic ref"))
+        let back = try Self.run(["translate", "--to", "v1", "--fallback-store", path], stdin: encoded.stdout)
+        #expect(back.stdout == #"SLIP v1 alice agent Fallback "qwz blorf ungle""# + "\n")
+
+        // Without the file the ref cannot be resolved: said on stderr, the ref kept.
+        let lost = try Self.run(["translate", "--to", "v1", "--fallback-store", ":memory:"], stdin: v3.stdout)
+        #expect(lost.stdout == "SLIP v1 alice bob Fallback ref2b239e62\n")
+        #expect(lost.stderr.contains("not in the store"))
+    }
+
     @Test func anchorsAndHash() throws {
         #expect(try Self.run(["ucr", "hash"]).stdout == "357cdafecd65be46\n")
         let anchors = try Self.run(["anchors", "--ucr", "v1", "--json"]).lines

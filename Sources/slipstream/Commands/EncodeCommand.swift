@@ -40,11 +40,14 @@ struct EncodeCommand: AsyncParsableCommand {
     @Option(help: "Alternatives to list in json output.")
     var alternatives = 3
 
+    @OptionGroup var store: FallbackStoreOptions
+
     func run() async throws {
         let quantizer = try engineOptions.makeQuantizer()
-        let store = InMemoryFallbackStore()
+        // Only a v3 Fallback keeps its text apart from the wire (v1 quotes it).
         let context = QuantizationContext(
-            src: src, dst: dst, version: wire.version, fallbackStore: store, alternatives: max(0, alternatives))
+            src: src, dst: dst, version: wire.version, fallbackStore: wire == .v3 ? try store.open() : nil,
+            alternatives: max(0, alternatives))
         if let text {
             print(try await render(try await quantizer.quantize(text, context: context)))
             return

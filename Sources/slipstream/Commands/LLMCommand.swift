@@ -62,10 +62,13 @@ struct LLMCommand: AsyncParsableCommand {
 
         @OptionGroup var llm: LLMOptions
 
+        @OptionGroup var store: FallbackStoreOptions
+
         func run() async throws {
             guard let version = WireVersion(rawValue: wire) else { throw ValidationError("--wire must be v1 or v3") }
             let config = try llm.configuration()
             let examples = try config.examples(for: version)
+            let fallbackStore = version == .v3 ? try store.open() : nil
             let inputs: [LLMInput]
             if text.isEmpty {
                 let data = FileHandle.standardInput.readDataToEndOfFile()
@@ -81,7 +84,7 @@ struct LLMCommand: AsyncParsableCommand {
                     ? nil
                     : QuantizerFallback(
                         quantizer: try QuantizerRegistry.standard.make(QuantizerRegistry.defaultEngine),
-                        context: QuantizationContext(src: src ?? "agent", dst: dst, version: version))
+                        context: QuantizationContext(src: src ?? "agent", dst: dst, version: version, fallbackStore: fallbackStore))
                 var engine = LLMEngine(
                     configuration: config, backend: backend, ucr: version == .v1 ? .v1 : .v3, version: version,
                     fallback: fallback, examples: examples)

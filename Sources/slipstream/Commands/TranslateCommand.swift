@@ -7,8 +7,9 @@ struct TranslateCommand: AsyncParsableCommand {
         commandName: "translate",
         abstract: "Translate SLIP wires on stdin to another wire version (v1 <-> v3).",
         discussion: """
-            Fallback text goes into an in-memory fallback store, so a v3 ref resolves back to its text \
-            within one run. What cannot be carried over exactly is reported on stderr.
+            A v1 Fallback's text goes into the fallback store (a SQLite file, see --fallback-store) and the \
+            v3 wire carries its ref, which translating back to v1 resolves, in this run or a later one. \
+            What cannot be carried over exactly is reported on stderr.
             """)
 
     @Option(help: "The target version.")
@@ -16,9 +17,11 @@ struct TranslateCommand: AsyncParsableCommand {
 
     @OptionGroup var input: WireInputOptions
 
+    @OptionGroup var store: FallbackStoreOptions
+
     func run() async throws {
         let parser = WireParser(profile: .lenient, configuration: try input.parserConfiguration())
-        let translator = Translator(store: InMemoryFallbackStore(), v1Codebook: parser.configuration.v1Codebook)
+        let translator = Translator(store: try store.open(), v1Codebook: parser.configuration.v1Codebook)
         var failures = 0
         for line in input.lines(nil) {
             switch line {
