@@ -68,6 +68,16 @@ import Testing
         #expect(error.code == .invalidFallbackRef && error.message == "Invalid fallback ref: \"r234567890abcdefg\"")
     }
 
+    /// Past the longest valid wire the formatter measures first; the Force may then be the last field.
+    @Test func aWireLongerThanAnyValidOneEndingInTheForceIsFormatted() {
+        let src = String(repeating: "a", count: 800)
+        for force in Force.allCases {
+            let message = SlipMessage.v3(src: src, dst: "b", force: force, object: "")
+            #expect(message.wire == "SLIP v3 \(src) b \(force.rawValue) ")
+            #expect(message.force == force && message.object == "")
+        }
+    }
+
     /// Unchecked formatting is the fields joined by spaces, whatever they hold and however long the
     /// wire (past the longest valid wire it takes another path); checked formatting agrees on valid fields.
     @Test func uncheckedFormattingJoinsAnyFields() throws {
@@ -79,7 +89,7 @@ import Testing
         for round in 0..<3000 {
             let force = Force.allCases.randomElement(using: &rng)!
             let long = round % 3 == 0
-            let src = word(0...(long ? 200 : 20))
+            let src = word(0...(long ? 900 : 20))
             let dst = word(0...20)
             let object = word(0...(long ? 300 : 30))
             let payload = (0..<Int.random(in: 0...(long ? 40 : 20), using: &rng)).map { _ in word(0...(long ? 60 : 30)) }

@@ -39,7 +39,7 @@ extension SlipMessage {
     }
 
     // The fields are passed borrowed, one by one: a struct of them would hold copies of its strings, and
-    // retain and release each; the payload is read in place, through its buffer, for the same reason.
+    // retain and release each; the payload's items are read where the array keeps them.
 
     /// Writes the wire into `buffer`; nil when it does not fit.
     @inline(__always)

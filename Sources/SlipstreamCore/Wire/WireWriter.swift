@@ -3,7 +3,8 @@
 /// A put that would not fit writes nothing and clears ``fits``; the caller then throws the buffer away
 /// (and, for the formatter's stack buffer, starts over with one of the right size).
 struct WireWriter {
-    /// How many bytes past its end a put may need (a word put stores eight bytes whatever its count).
+    /// How many bytes past what it has put a writer may store (a word put stores eight bytes whatever its
+    /// count): a buffer needs this many more than the wire, and each put checks for its bytes plus these.
     static let slack = 8
     let base: UnsafeMutablePointer<UInt8>
     let capacity: Int
@@ -42,10 +43,11 @@ struct WireWriter {
         put(0x20)
     }
 
-    /// Puts the first `count` bytes of `word` (a little-endian word).
+    /// Puts the first `count` bytes of `word` (a little-endian word). It stores all eight, which the slack
+    /// past `count` bytes covers.
     @inline(__always)
     mutating func put(word: UInt64, count: Int) {
-        guard room(for: 8) else { return }
+        guard room(for: count) else { return }
         UnsafeMutableRawPointer(base + self.count).storeBytes(of: word.littleEndian, as: UInt64.self)
         self.count &+= count
     }
