@@ -46,6 +46,44 @@ import Testing
     }
 }
 
+extension FuzzTests {
+    /// 100,000 random field sets (any bytes, empty fields, wires on both sides of the longest valid one)
+    /// through both v3 formatters: nothing crashes, the unchecked wire is the fields joined by spaces, and
+    /// what the checked formatter accepts parses back to the same message.
+    @Test func aHundredThousandFieldSetsThroughBothFormatters() throws {
+        var rng = SplitMix64(seed: 20_261_201)
+        func field(_ maxLength: Int) -> String {
+            let length = Int(rng.next() % UInt64(maxLength + 1))
+            let alnum = rng.next() % 3 != 0
+            let bytes = (0..<length).map { _ -> UInt8 in
+                alnum ? Array("abcXYZ019".utf8)[Int(rng.next() % 9)] : Self.alphabet[Int(rng.next() % UInt64(Self.alphabet.count))]
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        var accepted = 0
+        for i in 0..<100_000 {
+            let long = i % 4 == 0
+            let force = Force.allCases[Int(rng.next() % 12)]
+            let src = field(long ? 400 : 22)
+            let dst = field(long ? 400 : 22)
+            let object = field(long ? 60 : 32)
+            let payload = (0..<Int(rng.next() % (long ? 30 : 22))).map { _ in field(long ? 60 : 32) }
+            let fallbackRef = rng.next() % 8 == 0 ? field(18) : nil
+            let message = SlipMessage.v3(src: src, dst: dst, force: force, object: object, payload: payload, fallbackRef: fallbackRef)
+            let fields = ["SLIP", "v3", src, dst, force.rawValue, object] + (fallbackRef.map { [$0] } ?? []) + payload
+            #expect(message.wire == fields.joined(separator: " "))
+            if let checked = try? SlipMessage.validatedV3(
+                src: src, dst: dst, force: force, object: object, payload: payload, fallbackRef: fallbackRef)
+            {
+                accepted += 1
+                #expect(checked == message)
+                #expect(try WireParser().parse(checked.wire) == checked)
+            }
+        }
+        #expect(accepted > 100)
+    }
+}
+
 /// A small deterministic generator (SplitMix64).
 struct SplitMix64: RandomNumberGenerator {
     var state: UInt64
