@@ -163,6 +163,10 @@ import Testing
         let missing = try Self.run(["tqt", "parse"], stdin: "THOUGHT: nothing to send\n")
         #expect(missing.status == 1)
         #expect(missing.stderr.contains("no SLIP line"))
+
+        let long = try Self.run(["tqt", "parse", "--max-bytes", "100"], stdin: String(repeating: "chatter ", count: 20) + "\n")
+        #expect(long.status == 1)
+        #expect(long.stderr == "TQT error (too_long): a line is 160 bytes, longer than the limit of 100 (line 1)\n")
     }
 
     @Test func encodeTheModelCardExample() throws {

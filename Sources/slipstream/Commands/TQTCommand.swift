@@ -27,9 +27,15 @@ struct TQTCommand: ParsableCommand {
                     bytes.append(contentsOf: text.utf8)
                     bytes.append(0x0A)
                 case .tooLong(let number, let length):
-                    throw ValidationError("line \(number) of the record is \(length) bytes, longer than \(maxBytes)")
+                    Output.error(
+                        TQTError(.tooLong, "a line is \(length) bytes, longer than the limit of \(maxBytes)", line: number)
+                            .description)
+                    throw ExitCode(1)
                 }
-                if bytes.count > maxBytes { throw ValidationError("the record is longer than \(maxBytes) bytes") }
+                if bytes.count > maxBytes {
+                    Output.error(TQTError(.tooLong, "the record is longer than the limit of \(maxBytes) bytes").description)
+                    throw ExitCode(1)
+                }
             }
             let record: TQTRecord
             do {
