@@ -115,7 +115,7 @@ extension TokenSavings {
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: datasetPath))
         } catch {
-            throw ValidationErrorText("cannot read dataset \(datasetPath): \(error.localizedDescription)")
+            throw CommandFailure("cannot read dataset \(datasetPath): \(error.localizedDescription)")
         }
         let translator = Translator(store: InMemoryFallbackStore())
         let decoder = JSONDecoder()
@@ -210,12 +210,6 @@ extension TokenSavings {
         let c = Array(hex)
         return "\(String(c[0..<8]))-\(String(c[8..<12]))-4\(String(c[13..<16]))-a\(String(c[17..<20]))-\(String(c[20..<32]))"
     }
-}
-
-/// A plain error message for the CLI.
-struct ValidationErrorText: Error, CustomStringConvertible {
-    var description: String
-    init(_ description: String) { self.description = description }
 }
 
 extension String {

@@ -94,17 +94,17 @@ struct AssetsCommand: AsyncParsableCommand {
             do {
                 listing = try JSONDecoder().decode(Project.self, from: Data(metadata))
             } catch {
-                throw ValidationError("PyPI metadata at \(metadataURL) is not the expected JSON: \(error)")
+                throw CommandFailure("PyPI metadata at \(metadataURL) is not the expected JSON: \(error)")
             }
             guard let file = listing.releases[version]?.first(where: { $0.packagetype == "bdist_wheel" }),
                 let url = URL(string: file.url)
             else {
-                throw ValidationError("\(project) \(version) on PyPI has no wheel")
+                throw CommandFailure("\(project) \(version) on PyPI has no wheel")
             }
             Output.error("downloading \(file.filename)")
             let bytes = try await get(url)
             if let expected = file.digests["sha256"], RankFileBundle.sha256(bytes) != expected {
-                throw ValidationError("\(file.filename) does not match PyPI's sha256 \(expected)")
+                throw CommandFailure("\(file.filename) does not match PyPI's sha256 \(expected)")
             }
             return (bytes, file.filename)
         }
@@ -112,7 +112,7 @@ struct AssetsCommand: AsyncParsableCommand {
         static func get(_ url: URL) async throws -> [UInt8] {
             let (data, response) = try await URLSession.shared.data(from: url)
             if let http = response as? HTTPURLResponse, http.statusCode != 200 {
-                throw ValidationError("GET \(url) answered HTTP \(http.statusCode)")
+                throw CommandFailure("GET \(url) answered HTTP \(http.statusCode)")
             }
             return [UInt8](data)
         }

@@ -33,21 +33,17 @@ struct BenchTokensCommand: AsyncParsableCommand {
 
     func run() async throws {
         let report: TokenSavings
-        do {
-            if serverTokenizer {
-                let config = try llm.configuration()
-                var measured: TokenSavings?
-                try await LLMSession.withBackend(config) { backend in
-                    measured = try await TokenSavings.measure(datasetPath: dataset, tokenizerName: "server:\(config.model)") {
-                        try await backend.tokenize($0, timeout: config.requestTimeout).count
-                    }
+        if serverTokenizer {
+            let config = try llm.configuration()
+            var measured: TokenSavings?
+            try await LLMSession.withBackend(config) { backend in
+                measured = try await TokenSavings.measure(datasetPath: dataset, tokenizerName: "server:\(config.model)") {
+                    try await backend.tokenize($0, timeout: config.requestTimeout).count
                 }
-                report = measured!
-            } else {
-                report = try await TokenSavings.measure(datasetPath: dataset, tokenizer: try options.load())
             }
-        } catch let error as ValidationErrorText {
-            throw ValidationError(error.description)
+            report = measured!
+        } else {
+            report = try await TokenSavings.measure(datasetPath: dataset, tokenizer: try options.load())
         }
         if json { Output.json(report.json) } else { Output.line(report.text) }
         if let html {
