@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "SlipstreamQuantizers", targets: ["SlipstreamQuantizers"]),
         .library(name: "SlipstreamLLM", targets: ["SlipstreamLLM"]),
         .library(name: "SlipstreamSQLite", targets: ["SlipstreamSQLite"]),
+        .library(name: "SlipstreamPostgres", targets: ["SlipstreamPostgres"]),
         .executable(name: "slipstream", targets: ["slipstream"]),
     ],
     dependencies: [
@@ -22,6 +23,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
     ],
     targets: [
         // Protocol core: wire v1/v3, UCR, TQT records. No dependencies.
@@ -53,6 +55,12 @@ let package = Package(
             dependencies: ["SlipstreamCore", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
+        // Durable storage on a PostgreSQL server (postgres-nio), shared by agents on many machines.
+        .target(
+            name: "SlipstreamPostgres",
+            dependencies: ["SlipstreamCore", .product(name: "PostgresNIO", package: "postgres-nio")],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "slipstream",
             dependencies: [
@@ -61,6 +69,7 @@ let package = Package(
                 "SlipstreamQuantizers",
                 "SlipstreamLLM",
                 "SlipstreamSQLite",
+                "SlipstreamPostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -86,10 +95,13 @@ let package = Package(
             dependencies: ["SlipstreamCore", "SlipstreamTokenizers"],
             swiftSettings: swiftSettings
         ),
-        // Every FallbackStore (in memory, SQLite) through one conformance suite.
+        // Every FallbackStore (in memory, SQLite, PostgreSQL) through one conformance suite.
         .testTarget(
-            name: "SlipstreamSQLiteTests",
-            dependencies: ["SlipstreamCore", "SlipstreamSQLite"],
+            name: "SlipstreamStorageTests",
+            dependencies: [
+                "SlipstreamCore", "SlipstreamSQLite", "SlipstreamPostgres",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

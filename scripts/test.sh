@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the whole test suite on a fresh machine: checks the formatting (.swift-format, lint mode), installs
-# the Python peers (slipcore, tiktoken, llama.cpp's server) into .venv, fetches the tokenizer rank files,
-# builds with warnings as errors and runs every test, including the differential and real-server suites.
+# the Python peers (slipcore, tiktoken, llama.cpp's server) into .venv, starts a PostgreSQL server, fetches
+# the tokenizer rank files, builds with warnings as errors and runs every test, including the differential
+# and real-server suites.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,6 +13,29 @@ venv=${SLIPSTREAM_VENV:-$PWD/.venv}
 if [ ! -x "$venv/bin/python" ]; then python3 -m venv "$venv"; fi
 "$venv/bin/pip" install --quiet --disable-pip-version-check \
     -r scripts/requirements-test.txt -r scripts/llm/requirements.txt
+
+# A real PostgreSQL server for the storage tests, unless SLIPSTREAM_POSTGRES_URL names one: a throwaway
+# cluster in a temporary folder on a free port (as the postgres user when run as root), stopped at exit.
+if [ -z "${SLIPSTREAM_POSTGRES_URL:-}" ]; then
+    pgbin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+    if [ -n "$pgbin" ]; then
+        pgdata=$(mktemp -d)
+        as_pg=()
+        if [ "$(id -u)" = 0 ]; then
+            chown postgres "$pgdata"
+            as_pg=(runuser -u postgres --)
+        fi
+        port=$("$venv/bin/python" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+        "${as_pg[@]}" "$pgbin/initdb" -D "$pgdata" -A trust -U postgres >/dev/null
+        "${as_pg[@]}" "$pgbin/pg_ctl" -D "$pgdata" -l "$pgdata/server.log" -w \
+            -o "-p $port -k $pgdata -c listen_addresses=127.0.0.1" start >/dev/null
+        trap '"${as_pg[@]}" "$pgbin/pg_ctl" -D "$pgdata" -m fast stop >/dev/null; rm -rf "$pgdata"' EXIT
+        "${as_pg[@]}" "$pgbin/createdb" -h 127.0.0.1 -p "$port" -U postgres slipstream
+        export SLIPSTREAM_POSTGRES_URL="postgres://postgres@127.0.0.1:$port/slipstream"
+    else
+        echo "PostgreSQL is not installed: the PostgreSQL store tests will be skipped" >&2
+    fi
+fi
 
 export SLIPSTREAM_PYTHON="$venv/bin/python"
 export SLIPSTREAM_LLAMA_SERVER="$venv/bin/python"

@@ -1,0 +1,125 @@
+import Foundation
+import Logging
+import PostgresNIO
+import SlipstreamCore
+
+/// A ``FallbackStore`` on a PostgreSQL server: agents on many machines resolve the same refs.
+///
+/// The store uses a running `PostgresClient`; ``withStore(url:table:_:)`` runs one for the length of a
+/// closure. Each text is committed before its ref is returned.
+///
+/// ```swift
+/// try await PostgresFallbackStore.withStore(url: "postgres://agent@db.internal:5432/slipstream") { store in
+///     let ref = try await store.store("please check the pods")  // "ref" + 8 hex digits
+///     try await store.retrieve(ref)                              // "please check the pods"
+/// }
+/// ```
+public struct PostgresFallbackStore: FallbackStore {
+    /// The client the store queries; it must be running (`PostgresClient.run()`).
+    public let client: PostgresClient
+    /// The table that holds the texts (created by ``prepare()``).
+    public let table: String
+    /// How errors name the server (`the PostgreSQL server at host:port`).
+    public let server: String
+    private let logger: Logger
+
+    /// A store on `client` in `table` (a lowercase SQL identifier: letters, digits and `_`); `server` is
+    /// how errors name the server.
+    public init(
+        client: PostgresClient, table: String = "slipstream_fallback_texts", server: String = "the PostgreSQL server",
+        logger: Logger? = nil
+    ) throws(FallbackStoreError) {
+        guard let first = table.utf8.first, first &- 0x61 < 26 || first == 0x5F,
+            table.utf8.count <= 63, table.utf8.allSatisfy({ $0 &- 0x61 < 26 || $0 &- 0x30 < 10 || $0 == 0x5F })
+        else {
+            throw FallbackStoreError(.storage, "table name \(table.debugDescription) is not a lowercase SQL identifier")
+        }
+        self.client = client
+        self.table = table
+        self.server = server
+        self.logger = logger ?? Logger(label: "slipstream.fallback-store.postgres")
+    }
+
+    /// Creates the table when it does not exist yet.
+    public func prepare() async throws {
+        _ = try await run("create the table \(table)") {
+            try await client.query(
+                """
+                CREATE TABLE IF NOT EXISTS \(unescaped: table) (
+                    ref TEXT PRIMARY KEY,
+                    text BYTEA NOT NULL,
+                    stored_at TIMESTAMPTZ NOT NULL DEFAULT now()
+                )
+                """, logger: logger)
+        }
+    }
+
+    public func store(_ text: String) async throws -> String {
+        // UTF-8 bytes: PostgreSQL's text type cannot hold a NUL.
+        let bytes = ByteBuffer(string: text)
+        for ref in Self.candidateRefs(for: text) {
+            let inserted = try await run("store a text in \(table)") {
+                try await client.query(
+                    "INSERT INTO \(unescaped: table) (ref, text) VALUES (\(ref), \(bytes)) ON CONFLICT (ref) DO NOTHING RETURNING ref",
+                    logger: logger
+                ).collect().count == 1
+            }
+            if inserted { return ref }
+            if try await held(ref) == bytes { return ref }
+        }
+        throw FallbackStoreError.refsExhausted(for: text)
+    }
+
+    public func retrieve(_ ref: String) async throws -> String? {
+        try await held(ref).map { String(buffer: $0) }
+    }
+
+    /// The bytes stored under `ref`.
+    private func held(_ ref: String) async throws -> ByteBuffer? {
+        try await run("read ref \(ref.debugDescription) from \(table)") {
+            let rows = try await client.query("SELECT text FROM \(unescaped: table) WHERE ref = \(ref)", logger: logger)
+            for try await bytes in rows.decode(ByteBuffer.self) { return bytes }
+            return nil
+        }
+    }
+
+    /// Runs `body`, wrapping what the server or connection throws in a ``FallbackStoreError``.
+    private func run<T>(_ what: String, _ body: () async throws -> T) async throws -> T {
+        do {
+            return try await body()
+        } catch {
+            throw FallbackStoreError(.storage, "cannot \(what) on \(server)", underlying: error)
+        }
+    }
+
+    /// Runs a client for the server at `url` (`postgres://user:password@host:port/database`; TLS off),
+    /// prepares the store and hands it to `body`; the client stops when `body` returns.
+    public static func withStore<Result: Sendable>(
+        url: String, table: String = "slipstream_fallback_texts", _ body: (PostgresFallbackStore) async throws -> Result
+    ) async throws -> Result {
+        let configuration = try configuration(url: url)
+        let client = PostgresClient(configuration: configuration)
+        return try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { await client.run() }
+            defer { group.cancelAll() }
+            let server = "the PostgreSQL server at \(configuration.host ?? "?"):\(configuration.port ?? 5432)"
+            let store = try PostgresFallbackStore(client: client, table: table, server: server)
+            try await store.prepare()
+            return try await body(store)
+        }
+    }
+
+    /// The client configuration for `postgres://user:password@host:port/database` (port 5432 by default).
+    public static func configuration(url: String) throws(FallbackStoreError) -> PostgresClient.Configuration {
+        guard let components = URLComponents(string: url), ["postgres", "postgresql"].contains(components.scheme),
+            let host = components.host, !host.isEmpty, let user = components.user, !user.isEmpty
+        else {
+            throw FallbackStoreError(
+                .storage, "\(url.debugDescription) is not a postgres://user[:password]@host[:port]/database URL")
+        }
+        let database = String(components.path.drop(while: { $0 == "/" }))
+        return PostgresClient.Configuration(
+            host: host, port: components.port ?? 5432, username: user, password: components.password,
+            database: database.isEmpty ? nil : database, tls: .disable)
+    }
+}
