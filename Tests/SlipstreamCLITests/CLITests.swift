@@ -142,6 +142,16 @@ import Testing
         #expect(lost.stderr.contains("not in the store"))
     }
 
+    /// The same across runs with the store on the PostgreSQL server of $SLIPSTREAM_POSTGRES_URL.
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["SLIPSTREAM_POSTGRES_URL"] != nil, "needs a PostgreSQL server"))
+    func fallbackTextsOutliveTheRunOnAPostgreSQLServer() throws {
+        let url = try #require(ProcessInfo.processInfo.environment["SLIPSTREAM_POSTGRES_URL"])
+        let v1 = #"SLIP v1 alice bob Fallback "kept on the server \#(UUID())""#
+        let v3 = try Self.run(["translate", "--to", "v3", "--fallback-store", url], stdin: v1 + "\n")
+        #expect(v3.status == 0 && v3.stdout.contains(" Fallback Generic ref"))
+        #expect(try Self.run(["translate", "--to", "v1", "--fallback-store", url], stdin: v3.stdout).stdout == v1 + "\n")
+    }
+
     @Test func anchorsAndHash() throws {
         #expect(try Self.run(["ucr", "hash"]).stdout == "357cdafecd65be46\n")
         let anchors = try Self.run(["anchors", "--ucr", "v1", "--json"]).lines

@@ -43,11 +43,14 @@ struct EncodeCommand: AsyncParsableCommand {
     @OptionGroup var store: FallbackStoreOptions
 
     func run() async throws {
-        let quantizer = try engineOptions.makeQuantizer()
         // Only a v3 Fallback keeps its text apart from the wire (v1 quotes it).
+        try await store.withStore(if: wire == .v3) { try await encode(fallbackStore: $0) }
+    }
+
+    private func encode(fallbackStore: (any FallbackStore)?) async throws {
+        let quantizer = try engineOptions.makeQuantizer()
         let context = QuantizationContext(
-            src: src, dst: dst, version: wire.version, fallbackStore: wire == .v3 ? try store.open() : nil,
-            alternatives: max(0, alternatives))
+            src: src, dst: dst, version: wire.version, fallbackStore: fallbackStore, alternatives: max(0, alternatives))
         if let text {
             print(try await render(try await quantizer.quantize(text, context: context)))
             return

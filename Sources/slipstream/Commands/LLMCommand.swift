@@ -68,7 +68,6 @@ struct LLMCommand: AsyncParsableCommand {
             guard let version = WireVersion(rawValue: wire) else { throw ValidationError("--wire must be v1 or v3") }
             let config = try llm.configuration()
             let examples = try config.examples(for: version)
-            let fallbackStore = version == .v3 ? try store.open() : nil
             let inputs: [LLMInput]
             if text.isEmpty {
                 let data = FileHandle.standardInput.readDataToEndOfFile()
@@ -78,27 +77,29 @@ struct LLMCommand: AsyncParsableCommand {
             } else {
                 inputs = [LLMInput(text: text.joined(separator: " "), src: src, dst: dst)]
             }
-            let results = try await LLMSession.withBackend(config) { backend in
-                let fallback =
-                    llm.noFallback
-                    ? nil
-                    : QuantizerFallback(
-                        quantizer: try QuantizerRegistry.standard.make(QuantizerRegistry.defaultEngine),
-                        context: QuantizationContext(src: src ?? "agent", dst: dst, version: version, fallbackStore: fallbackStore))
-                var engine = LLMEngine(
-                    configuration: config, backend: backend, ucr: version == .v1 ? .v1 : .v3, version: version,
-                    fallback: fallback, examples: examples)
-                engine.breaker = LLMCircuitBreaker()
-                let runner = engine
-                // With --no-fallback a text can fail; report it and go on with the others.
-                return try await BoundedConcurrency.map(
-                    inputs, limit: config.concurrency, onProgress: Progress.reporter(total: inputs.count)
-                ) { input -> Result<LLMResult, LLMError> in
-                    do throws(LLMError) {
-                        return .success(try await runner.encode(input.text, src: input.src, dst: input.dst))
-                    } catch {
-                        if error.code == .cancelled { throw error }
-                        return .failure(error)
+            let results = try await store.withStore(if: version == .v3) { fallbackStore in
+                try await LLMSession.withBackend(config) { backend in
+                    let fallback =
+                        llm.noFallback
+                        ? nil
+                        : QuantizerFallback(
+                            quantizer: try QuantizerRegistry.standard.make(QuantizerRegistry.defaultEngine),
+                            context: QuantizationContext(src: src ?? "agent", dst: dst, version: version, fallbackStore: fallbackStore))
+                    var engine = LLMEngine(
+                        configuration: config, backend: backend, ucr: version == .v1 ? .v1 : .v3, version: version,
+                        fallback: fallback, examples: examples)
+                    engine.breaker = LLMCircuitBreaker()
+                    let runner = engine
+                    // With --no-fallback a text can fail; report it and go on with the others.
+                    return try await BoundedConcurrency.map(
+                        inputs, limit: config.concurrency, onProgress: Progress.reporter(total: inputs.count)
+                    ) { input -> Result<LLMResult, LLMError> in
+                        do throws(LLMError) {
+                            return .success(try await runner.encode(input.text, src: input.src, dst: input.dst))
+                        } catch {
+                            if error.code == .cancelled { throw error }
+                            return .failure(error)
+                        }
                     }
                 }
             }

@@ -7,7 +7,8 @@ struct TranslateCommand: AsyncParsableCommand {
         commandName: "translate",
         abstract: "Translate SLIP wires on stdin to another wire version (v1 <-> v3).",
         discussion: """
-            A v1 Fallback's text goes into the fallback store (a SQLite file, see --fallback-store) and the \
+            A v1 Fallback's text goes into the fallback store (a SQLite file or a PostgreSQL server, see \
+            --fallback-store) and the \
             v3 wire carries its ref, which translating back to v1 resolves, in this run or a later one. \
             What cannot be carried over exactly is reported on stderr.
             """)
@@ -20,8 +21,12 @@ struct TranslateCommand: AsyncParsableCommand {
     @OptionGroup var store: FallbackStoreOptions
 
     func run() async throws {
+        try await store.withStore { try await translate(store: $0) }
+    }
+
+    private func translate(store: any FallbackStore) async throws {
         let parser = WireParser(profile: .lenient, configuration: try input.parserConfiguration())
-        let translator = Translator(store: try store.open(), v1Codebook: parser.configuration.v1Codebook)
+        let translator = Translator(store: store, v1Codebook: parser.configuration.v1Codebook)
         var failures = 0
         for line in input.lines(nil) {
             switch line {

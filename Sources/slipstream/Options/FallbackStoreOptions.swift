@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SlipstreamCore
+import SlipstreamPostgres
 import SlipstreamSQLite
 import SlipstreamTokenizers
 
@@ -9,19 +10,34 @@ struct FallbackStoreOptions: ParsableArguments {
     @Option(
         help: ArgumentHelp(
             """
-            The SQLite file that keeps the text behind v3 Fallback refs, so a ref resolves in later runs \
-            (default: fallback.sqlite in $SLIPSTREAM_CACHE_DIR, else in ~/.cache/slipstream); \
-            `:memory:` keeps the texts for this run only.
+            Where the text behind v3 Fallback refs is kept, so a ref resolves in later runs: a SQLite file \
+            (default: fallback.sqlite in $SLIPSTREAM_CACHE_DIR, else in ~/.cache/slipstream), a PostgreSQL \
+            server (postgres://user[:password]@host[:port]/database, shared by many machines), or \
+            `:memory:` for this run only.
             """,
-            valueName: "path"))
+            valueName: "path-or-url"))
     var fallbackStore: String?
 
-    /// The store the options name, the default file's folder created when missing.
-    func open() throws -> any FallbackStore {
-        if fallbackStore == ":memory:" { return InMemoryFallbackStore() }
-        if let fallbackStore { return try SQLiteFallbackStore(path: fallbackStore) }
-        let root = AssetCache.default.root
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-        return try SQLiteFallbackStore(path: root.appendingPathComponent("fallback.sqlite").path)
+    /// Runs `body` with the store the options name; a PostgreSQL store's client runs while `body` does.
+    func withStore<Result: Sendable>(_ body: (any FallbackStore) async throws -> Result) async throws -> Result {
+        switch fallbackStore {
+        case ":memory:":
+            return try await body(InMemoryFallbackStore())
+        case let url? where url.hasPrefix("postgres://") || url.hasPrefix("postgresql://"):
+            return try await PostgresFallbackStore.withStore(url: url) { try await body($0) }
+        case let path?:
+            return try await body(try SQLiteFallbackStore(path: path))
+        case nil:
+            let root = AssetCache.default.root
+            try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+            return try await body(try SQLiteFallbackStore(path: root.appendingPathComponent("fallback.sqlite").path))
+        }
+    }
+
+    /// ``withStore(_:)`` when `needed`, else `body` with no store.
+    func withStore<Result: Sendable>(
+        if needed: Bool, _ body: ((any FallbackStore)?) async throws -> Result
+    ) async throws -> Result {
+        needed ? try await withStore { try await body($0) } : try await body(nil)
     }
 }
