@@ -1,5 +1,4 @@
 import Foundation
-import Logging
 import PostgresNIO
 import SlipstreamCore
 
@@ -21,13 +20,11 @@ public struct PostgresFallbackStore: FallbackStore {
     public let table: String
     /// How errors name the server (`the PostgreSQL server at host:port`).
     public let server: String
-    private let logger: Logger
 
     /// A store on `client` in `table` (a lowercase SQL identifier: letters, digits and `_`); `server` is
     /// how errors name the server.
     public init(
-        client: PostgresClient, table: String = "slipstream_fallback_texts", server: String = "the PostgreSQL server",
-        logger: Logger? = nil
+        client: PostgresClient, table: String = "slipstream_fallback_texts", server: String = "the PostgreSQL server"
     ) throws(FallbackStoreError) {
         guard let first = table.utf8.first, first &- 0x61 < 26 || first == 0x5F,
             table.utf8.count <= 63, table.utf8.allSatisfy({ $0 &- 0x61 < 26 || $0 &- 0x30 < 10 || $0 == 0x5F })
@@ -37,7 +34,6 @@ public struct PostgresFallbackStore: FallbackStore {
         self.client = client
         self.table = table
         self.server = server
-        self.logger = logger ?? Logger(label: "slipstream.fallback-store.postgres")
     }
 
     /// Creates the table when it does not exist yet.
@@ -50,7 +46,7 @@ public struct PostgresFallbackStore: FallbackStore {
                     text BYTEA NOT NULL,
                     stored_at TIMESTAMPTZ NOT NULL DEFAULT now()
                 )
-                """, logger: logger)
+                """)
         }
     }
 
@@ -60,8 +56,7 @@ public struct PostgresFallbackStore: FallbackStore {
         for ref in Self.candidateRefs(for: text) {
             let inserted = try await run("store a text in \(table)") {
                 try await client.query(
-                    "INSERT INTO \(unescaped: table) (ref, text) VALUES (\(ref), \(bytes)) ON CONFLICT (ref) DO NOTHING RETURNING ref",
-                    logger: logger
+                    "INSERT INTO \(unescaped: table) (ref, text) VALUES (\(ref), \(bytes)) ON CONFLICT (ref) DO NOTHING RETURNING ref"
                 ).collect().count == 1
             }
             if inserted { return ref }
@@ -77,7 +72,7 @@ public struct PostgresFallbackStore: FallbackStore {
     /// The bytes stored under `ref`.
     private func held(_ ref: String) async throws -> ByteBuffer? {
         try await run("read ref \(ref.debugDescription) from \(table)") {
-            let rows = try await client.query("SELECT text FROM \(unescaped: table) WHERE ref = \(ref)", logger: logger)
+            let rows = try await client.query("SELECT text FROM \(unescaped: table) WHERE ref = \(ref)")
             for try await bytes in rows.decode(ByteBuffer.self) { return bytes }
             return nil
         }
