@@ -16,10 +16,11 @@ import Testing
     static let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         .appendingPathComponent("slipstream").path
 
-    static func run(_ arguments: [String], stdin: String = "") throws -> Run {
+    static func run(_ arguments: [String], stdin: String = "", environment: [String: String] = [:]) throws -> Run {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         let input = Pipe()
         let output = Pipe()
         let error = Pipe()
@@ -135,6 +136,14 @@ import Testing
         #expect(encoded.stdout.contains(" Fallback Generic ref"))
         let back = try Self.run(["translate", "--to", "v1", "--fallback-store", path], stdin: encoded.stdout)
         #expect(back.stdout == #"SLIP v1 alice agent Fallback "qwz blorf ungle""# + "\n")
+
+        // The store is opened only when a Fallback needs it: where it cannot be made, only that line fails.
+        let unwritable = try Self.run(
+            ["translate", "--to", "v3"], stdin: "SLIP v1 a b MetaAck\n\(v1)\nSLIP v1 a b RequestTask x_y\n",
+            environment: ["SLIPSTREAM_CACHE_DIR": "/proc/no-such-folder"])
+        #expect(unwritable.status == 1)
+        #expect(unwritable.stdout == "SLIP v3 a b Meta Ack\nSLIP v3 a b Request Task xY\n")
+        #expect(unwritable.stderr.contains("line 2: fallback store error (storage): cannot make the folder \"/proc/no-such-folder\""))
 
         // Without the file the ref cannot be resolved: said on stderr, the ref kept.
         let lost = try Self.run(["translate", "--to", "v1", "--fallback-store", ":memory:"], stdin: v3.stdout)

@@ -18,7 +18,8 @@ struct FallbackStoreOptions: ParsableArguments {
             valueName: "path-or-url"))
     var fallbackStore: String?
 
-    /// Runs `body` with the store the options name; a PostgreSQL store's client runs while `body` does.
+    /// Runs `body` with the store the options name; a PostgreSQL store's client runs while `body` does,
+    /// a SQLite file is opened when a Fallback first needs it.
     func withStore<Result: Sendable>(_ body: (any FallbackStore) async throws -> Result) async throws -> Result {
         switch fallbackStore {
         case ":memory:":
@@ -26,11 +27,19 @@ struct FallbackStoreOptions: ParsableArguments {
         case let url? where url.hasPrefix("postgres://") || url.hasPrefix("postgresql://"):
             return try await PostgresFallbackStore.withStore(url: url) { try await body($0) }
         case let path?:
-            return try await body(try SQLiteFallbackStore(path: path))
+            return try await body(LazyFallbackStore { try SQLiteFallbackStore(path: path) })
         case nil:
-            let root = AssetCache.default.root
-            try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-            return try await body(try SQLiteFallbackStore(path: root.appendingPathComponent("fallback.sqlite").path))
+            return try await body(
+                LazyFallbackStore {
+                    let root = AssetCache.default.root
+                    do {
+                        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+                    } catch {
+                        throw FallbackStoreError(
+                            .storage, "cannot make the folder \(root.path.debugDescription) for the fallback store", underlying: error)
+                    }
+                    return try SQLiteFallbackStore(path: root.appendingPathComponent("fallback.sqlite").path)
+                })
         }
     }
 

@@ -1,0 +1,30 @@
+import SlipstreamCore
+import Synchronization
+
+/// A ``FallbackStore`` that opens the real one on first use, so a command that never meets a Fallback
+/// never touches the store's file (and works where that file cannot be made).
+final class LazyFallbackStore: FallbackStore {
+    private let open: @Sendable () throws -> any FallbackStore
+    private let opened = Mutex<(any FallbackStore)?>(nil)
+
+    init(_ open: @escaping @Sendable () throws -> any FallbackStore) {
+        self.open = open
+    }
+
+    private func resolved() throws -> any FallbackStore {
+        try opened.withLock { opened in
+            if let opened { return opened }
+            let store = try open()
+            opened = store
+            return store
+        }
+    }
+
+    func store(_ text: String) async throws -> String {
+        try await resolved().store(text)
+    }
+
+    func retrieve(_ ref: String) async throws -> String? {
+        try await resolved().retrieve(ref)
+    }
+}
