@@ -73,7 +73,7 @@ struct LenientWireParser {
             if word.quoted {
                 let cleaned = String(
                     String.UnicodeScalarView(
-                        word.text.unicodeScalars.filter { $0 != "\"" && $0 != "\\" && $0.value >= 0x20 && $0.value != 0x7F })
+                        word.text.unicodeScalars.filter(WireToken.isQuotable))
                 )
                 .trimmingWhitespace()
                 if cleaned != word.text {

@@ -45,7 +45,7 @@ extension SlipMessage {
         for (index, item) in payload.enumerated() {
             offset += 1
             let quoted = !WireToken.isStrict(item)
-            if quoted, let bad = item.unicodeScalars.first(where: { $0 == "\"" || $0 == "\\" || $0.value < 0x20 || $0.value == 0x7F }) {
+            if quoted, let bad = item.unicodeScalars.first(where: { !WireToken.isQuotable($0) }) {
                 let what = bad == "\"" ? "a double quote" : bad == "\\" ? "a backslash" : "control characters"
                 throw WireError(
                     .invalidPayloadToken, .validation, "payload[\(index)]: quoted text may not contain \(what)", token: item,

@@ -25,7 +25,12 @@ public enum WireToken {
 
     /// Whether `text` can be a v1 quoted payload string: no `"`, `\` or control characters.
     public static func isQuotable(_ text: some StringProtocol) -> Bool {
-        text.unicodeScalars.allSatisfy { $0 != "\"" && $0 != "\\" && $0.value >= 0x20 && $0.value != 0x7F }
+        text.unicodeScalars.allSatisfy(isQuotable)
+    }
+
+    /// Whether `scalar` may stand in a v1 quoted payload string: not `"`, `\` or a control character.
+    static func isQuotable(_ scalar: Unicode.Scalar) -> Bool {
+        scalar != "\"" && scalar != "\\" && scalar.value >= 0x20 && scalar.value != 0x7F
     }
 
     /// Splits a free-form word into strict v1 tokens: `:`, `,`, `;`, `=` and `|` separate tokens,
