@@ -38,7 +38,7 @@ public struct PostgresFallbackStore: FallbackStore {
 
     /// Creates the table when it does not exist yet.
     public func prepare() async throws {
-        _ = try await run("create the table \(table)") {
+        _ = try await FallbackStoreError.storage("create the table \(table) on \(server)") {
             try await client.query(
                 """
                 CREATE TABLE IF NOT EXISTS \(unescaped: table) (
@@ -54,7 +54,7 @@ public struct PostgresFallbackStore: FallbackStore {
         // UTF-8 bytes: PostgreSQL's text type cannot hold a NUL.
         let bytes = ByteBuffer(string: text)
         for ref in Self.candidateRefs(for: text) {
-            let inserted = try await run("store a text in \(table)") {
+            let inserted = try await FallbackStoreError.storage("store a text in \(table) on \(server)") {
                 try await client.query(
                     "INSERT INTO \(unescaped: table) (ref, text) VALUES (\(ref), \(bytes)) ON CONFLICT (ref) DO NOTHING RETURNING ref"
                 ).collect().count == 1
@@ -71,19 +71,10 @@ public struct PostgresFallbackStore: FallbackStore {
 
     /// The bytes stored under `ref`.
     private func held(_ ref: String) async throws -> ByteBuffer? {
-        try await run("read ref \(ref.debugDescription) from \(table)") {
+        try await FallbackStoreError.storage("read ref \(ref.debugDescription) from \(table) on \(server)") {
             let rows = try await client.query("SELECT text FROM \(unescaped: table) WHERE ref = \(ref)")
             for try await bytes in rows.decode(ByteBuffer.self) { return bytes }
             return nil
-        }
-    }
-
-    /// Runs `body`, wrapping what the server or connection throws in a ``FallbackStoreError``.
-    private func run<T>(_ what: String, _ body: () async throws -> T) async throws -> T {
-        do {
-            return try await body()
-        } catch {
-            throw FallbackStoreError(.storage, "cannot \(what) on \(server)", underlying: error)
         }
     }
 

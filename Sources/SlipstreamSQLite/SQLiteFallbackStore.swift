@@ -32,43 +32,35 @@ public final class SQLiteFallbackStore: FallbackStore {
     }
 
     public func store(_ text: String) async throws -> String {
-        let result: Result<String, FallbackStoreError>
-        do {
-            let bytes = Data(text.utf8)
-            result = try await database.write { db in
+        let bytes = Data(text.utf8)
+        return try await FallbackStoreError.storage("store a text in \(path.debugDescription)") {
+            try await database.write { db in
                 for ref in Self.candidateRefs(for: text) {
                     guard let held = try Data.fetchOne(db, sql: "SELECT text FROM fallback_texts WHERE ref = ?", arguments: [ref])
                     else {
                         try db.execute(sql: "INSERT INTO fallback_texts (ref, text) VALUES (?, ?)", arguments: [ref, bytes])
-                        return .success(ref)
+                        return ref
                     }
-                    if held == bytes { return .success(ref) }
+                    if held == bytes { return ref }
                 }
-                return .failure(.refsExhausted(for: text))
+                throw FallbackStoreError.refsExhausted(for: text)
             }
-        } catch {
-            throw FallbackStoreError(.storage, "cannot store a text in \(path.debugDescription)", underlying: error)
         }
-        return try result.get()
     }
 
     public func retrieve(_ ref: String) async throws -> String? {
-        do {
-            let bytes = try await database.read { db in
+        let bytes = try await FallbackStoreError.storage("read ref \(ref.debugDescription) from \(path.debugDescription)") {
+            try await database.read { db in
                 try Data.fetchOne(db, sql: "SELECT text FROM fallback_texts WHERE ref = ?", arguments: [ref])
             }
-            return bytes.map { String(decoding: $0, as: UTF8.self) }
-        } catch {
-            throw FallbackStoreError(.storage, "cannot read ref \(ref.debugDescription) from \(path.debugDescription)", underlying: error)
         }
+        return bytes.map { String(decoding: $0, as: UTF8.self) }
     }
 
     /// How many texts are stored.
     public func count() async throws -> Int {
-        do {
-            return try await database.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM fallback_texts") ?? 0 }
-        } catch {
-            throw FallbackStoreError(.storage, "cannot count the texts in \(path.debugDescription)", underlying: error)
+        try await FallbackStoreError.storage("count the texts in \(path.debugDescription)") {
+            try await database.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM fallback_texts") ?? 0 }
         }
     }
 

@@ -30,6 +30,20 @@ public struct FallbackStoreError: Error, Sendable, CustomStringConvertible {
             .refsExhausted, "every candidate ref of the text (\(text.prefix(40).debugDescription)…) holds another text")
     }
 
+    /// Runs a durable store's `body`: a ``FallbackStoreError`` it throws passes through, anything else (the
+    /// database's own errors) becomes a ``Code/storage`` error saying what could not be done, "cannot `doing`".
+    public static func storage<T>(
+        _ doing: @autoclosure () -> String, _ body: () async throws -> T
+    ) async throws(FallbackStoreError) -> T {
+        do {
+            return try await body()
+        } catch let error as FallbackStoreError {
+            throw error
+        } catch {
+            throw FallbackStoreError(.storage, "cannot \(doing())", underlying: error)
+        }
+    }
+
     public var description: String {
         var text = "fallback store error (\(code)): \(message)"
         if let underlying { text += ": \(underlying)" }
