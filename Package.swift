@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "SlipstreamLLM", targets: ["SlipstreamLLM"]),
         .library(name: "SlipstreamSQLite", targets: ["SlipstreamSQLite"]),
         .library(name: "SlipstreamPostgres", targets: ["SlipstreamPostgres"]),
+        .library(name: "SlipstreamStores", targets: ["SlipstreamStores"]),
         .executable(name: "slipstream", targets: ["slipstream"]),
     ],
     dependencies: [
@@ -61,6 +62,12 @@ let package = Package(
             dependencies: ["SlipstreamCore", .product(name: "PostgresNIO", package: "postgres-nio")],
             swiftSettings: swiftSettings
         ),
+        // Opens the fallback store a location names (SQLite file, PostgreSQL URL, memory): CLI and MCP server.
+        .target(
+            name: "SlipstreamStores",
+            dependencies: ["SlipstreamCore", "SlipstreamTokenizers", "SlipstreamSQLite", "SlipstreamPostgres"],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "slipstream",
             dependencies: [
@@ -70,6 +77,7 @@ let package = Package(
                 "SlipstreamLLM",
                 "SlipstreamSQLite",
                 "SlipstreamPostgres",
+                "SlipstreamStores",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings

@@ -31,13 +31,7 @@ struct AnchorsCommand: ParsableCommand {
         let ucr = try codebook.load()
         for anchor in ucr.anchors {
             if json {
-                Output.json(
-                    .object([
-                        ("index", .int(anchor.index)), ("mnemonic", .string(anchor.mnemonic)),
-                        ("force", .string(anchor.force.rawValue)), ("object", .string(anchor.object)),
-                        ("canonical", .string(anchor.canonical)), ("coords", .array(anchor.coords.values.map(JSONValue.int))),
-                        ("core", .bool(anchor.isCore)), ("state", .string(anchor.state.rawValue)),
-                    ]))
+                Output.json(anchor.json)
             } else {
                 let padded = UCR.hex(anchor.index)
                 let coords = anchor.coords.values.map(String.init).joined(separator: ",")

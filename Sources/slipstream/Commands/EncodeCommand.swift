@@ -69,10 +69,7 @@ struct EncodeCommand: AsyncParsableCommand {
         switch format {
         case .tqt: return result.record.formatted
         case .wire: return result.wire
-        case .json:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            return String(decoding: try encoder.encode(EncodedQuantization(result)), as: UTF8.self)
+        case .json: return try EncodedQuantization(result).jsonText()
         }
     }
 }
@@ -82,45 +79,4 @@ enum WireChoice: String, ExpressibleByArgument, CaseIterable {
     case v1, v3
 
     var version: WireVersion { self == .v1 ? .v1 : .v3 }
-}
-
-/// The JSON shape of `encode --format json`.
-struct EncodedQuantization: Encodable {
-    struct Coords: Encodable {
-        var action: Int
-        var polarity: Int
-        var domain: Int
-        var urgency: Int
-    }
-
-    var anchor: String
-    var force: String
-    var object: String
-    var coords: Coords
-    var quantize: String
-    var confidence: Double
-    var alternatives: [Quantization.Alternative]
-    var payload: [String]
-    var src: String
-    var dst: String
-    var wire: String
-    var thought: String
-    var engine: String
-
-    init(_ result: Quantization) {
-        anchor = result.anchor.mnemonic
-        force = result.force.rawValue
-        object = result.object
-        let c = result.coords
-        coords = Coords(action: c.action, polarity: c.polarity, domain: c.domain, urgency: c.urgency)
-        quantize = QuantizeLine(coords: c, anchor: result.anchor.mnemonic).formatted
-        confidence = (result.confidence * 10_000).rounded() / 10_000
-        alternatives = result.alternatives.map { .init(anchor: $0.anchor, confidence: ($0.confidence * 10_000).rounded() / 10_000) }
-        payload = result.payload
-        src = result.src
-        dst = result.dst
-        wire = result.wire
-        thought = result.thought
-        engine = result.engine
-    }
 }

@@ -21,49 +21,25 @@ struct ValidateCommand: ParsableCommand {
 
     func run() throws {
         let configuration = try input.parserConfiguration()
-        let strict = WireParser(profile: .strict, configuration: configuration)
-        let lenient = WireParser(profile: .lenient, configuration: configuration)
         var invalid = 0
         for line in input.lines(nil) {
-            var error: WireError?
-            var outcome: WireParser.Outcome?
+            let verdict: WireValidation
             let number: Int
             switch line {
             case .text(let text, let n):
                 number = n
-                do throws(WireError) {
-                    outcome = try lenient.parseReportingRepairs(text)
-                } catch let failure {
-                    error = failure
-                }
-                if profile == .strict, error == nil {
-                    do throws(WireError) { _ = try strict.parse(text) } catch let failure { error = failure }
-                }
+                verdict = WireValidation(text, profile: profile, configuration: configuration)
             case .tooLong(let n, let bytes):
                 number = n
-                error = .lineTooLong(bytes: bytes, limit: input.maxLineBytes)
+                verdict = WireValidation(error: .lineTooLong(bytes: bytes, limit: input.maxLineBytes))
             }
-            let valid = error == nil
-            if !valid { invalid += 1 }
+            if !verdict.isValid { invalid += 1 }
             if json {
-                Output.json(
-                    .object([
-                        ("line", .int(number)), ("valid", .bool(valid)),
-                        (
-                            "error",
-                            error.map {
-                                .object([
-                                    ("code", .string($0.code.rawValue)), ("message", .string($0.message)),
-                                    ("offset", $0.offset.map(JSONValue.int) ?? .null),
-                                ])
-                            } ?? .null
-                        ),
-                        ("normalized", .string(outcome?.message.wire)),
-                        ("repairs", .array((outcome?.repairs ?? []).map(\.json))),
-                    ]))
-            } else if let error {
-                Output.line("line \(number): invalid: \(error)" + (outcome.map { " (repairs to: \($0.message.wire))" } ?? ""))
-            } else if let outcome, !outcome.repairs.isEmpty {
+                Output.json(verdict.json(line: number))
+            } else if let error = verdict.error {
+                Output.line(
+                    "line \(number): invalid: \(error)" + (verdict.outcome.map { " (repairs to: \($0.message.wire))" } ?? ""))
+            } else if let outcome = verdict.outcome, !outcome.repairs.isEmpty {
                 Output.line("line \(number): valid after \(outcome.repairs.count) repair(s): \(outcome.message.wire)")
             } else {
                 Output.line("line \(number): valid")

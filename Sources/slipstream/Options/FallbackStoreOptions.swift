@@ -1,9 +1,6 @@
 import ArgumentParser
-import Foundation
 import SlipstreamCore
-import SlipstreamPostgres
-import SlipstreamSQLite
-import SlipstreamTokenizers
+import SlipstreamStores
 
 /// Where the text behind v3 Fallback refs is kept: shared by `encode`, `translate` and `llm encode`.
 struct FallbackStoreOptions: ParsableArguments {
@@ -18,29 +15,12 @@ struct FallbackStoreOptions: ParsableArguments {
             valueName: "path-or-url"))
     var fallbackStore: String?
 
-    /// Runs `body` with the store the options name; a PostgreSQL store's client runs while `body` does,
-    /// a SQLite file is opened when a Fallback first needs it.
+    /// The store the options name.
+    var location: FallbackStoreLocation { FallbackStoreLocation(fallbackStore) }
+
+    /// Runs `body` with the store the options name (see ``FallbackStoreLocation``).
     func withStore<Result: Sendable>(_ body: (any FallbackStore) async throws -> Result) async throws -> Result {
-        switch fallbackStore {
-        case ":memory:":
-            return try await body(InMemoryFallbackStore())
-        case let url? where url.hasPrefix("postgres://") || url.hasPrefix("postgresql://"):
-            return try await PostgresFallbackStore.withStore(url: url) { try await body($0) }
-        case let path?:
-            return try await body(LazyFallbackStore { try SQLiteFallbackStore(path: path) })
-        case nil:
-            return try await body(
-                LazyFallbackStore {
-                    let root = AssetCache.default.root
-                    do {
-                        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-                    } catch {
-                        throw FallbackStoreError(
-                            .storage, "cannot make the folder \(root.path.debugDescription) for the fallback store", underlying: error)
-                    }
-                    return try SQLiteFallbackStore(path: root.appendingPathComponent("fallback.sqlite").path)
-                })
-        }
+        try await location.withStore(body)
     }
 
     /// ``withStore(_:)`` when `needed`, else `body` with no store.

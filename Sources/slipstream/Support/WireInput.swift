@@ -21,36 +21,3 @@ struct WireInputOptions: ParsableArguments {
         return AnySequence(LineReader(maxBytes: maxLineBytes))
     }
 }
-
-extension WireError {
-    /// The error as JSON: `{code, kind, message, token, offset}`.
-    var json: JSONValue {
-        .object([
-            ("code", .string(code.rawValue)), ("kind", .string(kind.rawValue)), ("message", .string(message)),
-            ("token", .string(token)), ("offset", offset.map(JSONValue.int) ?? .null),
-        ])
-    }
-}
-
-extension SlipMessage {
-    /// The `decode --json` object.
-    func json(renderer: Renderer) -> JSONValue {
-        let anchor = renderer.anchor(of: self)
-        return .object([
-            ("version", .string(version.rawValue)), ("src", .string(src)), ("dst", .string(dst)),
-            ("anchor", .string(self.anchor)), ("force", .string(force.rawValue)), ("object", .string(object)),
-            ("payload", .array(payload.map(JSONValue.string))), ("fallbackRef", .string(fallbackRef)),
-            ("canonical", .string(anchor?.canonical)),
-            ("coords", anchor.map { .array($0.coords.values.map(JSONValue.int)) } ?? .null),
-        ])
-    }
-}
-
-extension WireRepair {
-    var json: JSONValue {
-        .object([
-            ("code", .string(code.rawValue)), ("offset", .int(offset)), ("original", .string(original)),
-            ("replacement", .string(replacement)),
-        ])
-    }
-}

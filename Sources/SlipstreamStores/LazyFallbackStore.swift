@@ -1,13 +1,14 @@
 import SlipstreamCore
 import Synchronization
 
-/// A ``FallbackStore`` that opens the real one on first use, so a command that never meets a Fallback
+/// A ``FallbackStore`` that opens the real one on first use, so a run that never meets a Fallback
 /// never touches the store's file (and works where that file cannot be made).
-final class LazyFallbackStore: FallbackStore {
+public final class LazyFallbackStore: FallbackStore {
     private let open: @Sendable () throws -> any FallbackStore
     private let opened = Mutex<(any FallbackStore)?>(nil)
 
-    init(_ open: @escaping @Sendable () throws -> any FallbackStore) {
+    /// A store that calls `open` when it is first used (again after `open` threw).
+    public init(_ open: @escaping @Sendable () throws -> any FallbackStore) {
         self.open = open
     }
 
@@ -20,11 +21,11 @@ final class LazyFallbackStore: FallbackStore {
         }
     }
 
-    func store(_ text: String) async throws -> String {
+    public func store(_ text: String) async throws -> String {
         try await resolved().store(text)
     }
 
-    func retrieve(_ ref: String) async throws -> String? {
+    public func retrieve(_ ref: String) async throws -> String? {
         try await resolved().retrieve(ref)
     }
 }
