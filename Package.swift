@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "SlipstreamSQLite", targets: ["SlipstreamSQLite"]),
         .library(name: "SlipstreamPostgres", targets: ["SlipstreamPostgres"]),
         .library(name: "SlipstreamStores", targets: ["SlipstreamStores"]),
+        .library(name: "SlipstreamMCP", targets: ["SlipstreamMCP"]),
         .executable(name: "slipstream", targets: ["slipstream"]),
     ],
     dependencies: [
@@ -25,6 +26,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
         .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
+        .package(url: "https://github.com/modelcontextprotocol/swift-sdk.git", from: "0.12.1"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
     ],
     targets: [
         // Protocol core: wire v1/v3, UCR, TQT records. No dependencies.
@@ -68,6 +71,20 @@ let package = Package(
             dependencies: ["SlipstreamCore", "SlipstreamTokenizers", "SlipstreamSQLite", "SlipstreamPostgres"],
             swiftSettings: swiftSettings
         ),
+        // MCP server (modelcontextprotocol/swift-sdk): the CLI's operations as tools, resources and prompts.
+        .target(
+            name: "SlipstreamMCP",
+            dependencies: [
+                "SlipstreamCore",
+                "SlipstreamTokenizers",
+                "SlipstreamQuantizers",
+                "SlipstreamLLM",
+                "SlipstreamStores",
+                .product(name: "MCP", package: "swift-sdk"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "slipstream",
             dependencies: [
@@ -78,7 +95,9 @@ let package = Package(
                 "SlipstreamSQLite",
                 "SlipstreamPostgres",
                 "SlipstreamStores",
+                "SlipstreamMCP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -109,6 +128,15 @@ let package = Package(
             dependencies: [
                 "SlipstreamCore", "SlipstreamSQLite", "SlipstreamPostgres",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The MCP server through the SDK's client (in memory); ../SlipstreamCLITests runs the real Python peer.
+        .testTarget(
+            name: "SlipstreamMCPTests",
+            dependencies: [
+                "SlipstreamMCP", "SlipstreamCore", "SlipstreamLLM", "SlipstreamQuantizers", "SlipstreamStores",
+                "SlipstreamTokenizers", .product(name: "MCP", package: "swift-sdk"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -1,0 +1,54 @@
+import Logging
+import SlipstreamCore
+import SlipstreamStores
+import SlipstreamTokenizers
+
+extension SlipstreamMCPServer {
+    /// What the server is called, where it keeps Fallback text and tokenizer files, its limits and its logger.
+    public struct Configuration: Sendable {
+        /// Size limits on tool arguments, in UTF-8 bytes.
+        public struct Limits: Sendable, Hashable {
+            /// The longest `text` (and agent ID) accepted by slip_encode and slip_tokens.
+            public var maxTextBytes: Int
+            /// The longest wire accepted (the wire parser's line limit): longer ones are `line_too_long`.
+            public var maxWireBytes: Int
+
+            /// Both default to the core's line limit, 4 KiB.
+            public init(
+                maxTextBytes: Int = WireParser.Configuration().maxLineBytes,
+                maxWireBytes: Int = WireParser.Configuration().maxLineBytes
+            ) {
+                self.maxTextBytes = maxTextBytes
+                self.maxWireBytes = maxWireBytes
+            }
+        }
+
+        /// The server's name in the MCP handshake.
+        public var name: String
+        /// The server's version in the MCP handshake.
+        public var version: String
+        /// Where slip_translate and slip_encode (v3) keep the text behind Fallback refs.
+        public var fallbackStore: FallbackStoreLocation
+        /// Where slip_tokens finds the rank files (`slipstream assets fetch` puts them there).
+        public var assetCache: AssetCache
+        public var limits: Limits
+        /// How long a session whose client closed its side waits for the answers to the requests it read.
+        public var drainLimit: Duration
+        /// Where the server and its transport log (never standard output, which is the protocol).
+        public var logger: Logger
+
+        public init(
+            name: String = "slipstream", version: String = "0.1.0", fallbackStore: FallbackStoreLocation = .defaultFile,
+            assetCache: AssetCache = .default, limits: Limits = Limits(), drainLimit: Duration = .seconds(30),
+            logger: Logger = Logger(label: "slipstream.mcp", factory: { _ in SwiftLogNoOpLogHandler() })
+        ) {
+            self.name = name
+            self.version = version
+            self.fallbackStore = fallbackStore
+            self.assetCache = assetCache
+            self.limits = limits
+            self.drainLimit = drainLimit
+            self.logger = logger
+        }
+    }
+}

@@ -1,0 +1,72 @@
+import Logging
+import MCP
+import SlipstreamCore
+import SlipstreamStores
+
+/// Slipstream as a Model Context Protocol server: the CLI's operations as tools (`slip_encode`,
+/// `slip_decode`, `slip_validate`, `slip_translate`, `slip_render`, `slip_anchors`, `slip_tokens`), the UCR
+/// codebooks as resources (`slipstream://ucr/v1`, `slipstream://ucr/v3`) and the training system prompts
+/// as prompts (`slip_v1`, `slip_v3`).
+///
+/// ```swift
+/// let server = SlipstreamMCPServer(configuration: .init(fallbackStore: .memory))
+/// try await server.runOnStandardIO()  // until the client closes stdin
+/// ```
+///
+/// A tool's failure (a bad argument, an unparsable wire, a missing rank file) is an MCP tool error
+/// carrying `{code, message, offset, argument}`; it never ends the connection.
+public struct SlipstreamMCPServer: Sendable {
+    public var configuration: Configuration
+
+    public init(configuration: Configuration = Configuration()) {
+        self.configuration = configuration
+    }
+
+    /// Serves one client on standard input and output (newline-delimited JSON-RPC) until it closes
+    /// standard input; the transport logs to the configuration's logger.
+    public func runOnStandardIO() async throws {
+        try await run(transport: StdioTransport(logger: configuration.logger))
+    }
+
+    /// Serves one client over `transport` until it disconnects, with the configured fallback store open
+    /// for the whole session.
+    public func run(transport: any Transport) async throws {
+        configuration.logger.info("serving MCP", metadata: ["fallback-store": "\(configuration.fallbackStore)"])
+        let transport = DrainingTransport(transport, logger: configuration.logger)
+        try await configuration.fallbackStore.withStore { store in
+            let server = await makeServer(store: store)
+            try await server.start(transport: transport)
+            await server.waitUntilCompleted()
+            // The client may close its side right after its last request: answer what was read.
+            await transport.drain(within: configuration.drainLimit)
+            await server.stop()
+        }
+        configuration.logger.info("client disconnected")
+    }
+
+    /// An MCP server with every handler registered, its tools keeping Fallback text in `store`; start it
+    /// with `Server.start(transport:)`.
+    public func makeServer(store: any FallbackStore) async -> Server {
+        let server = Server(
+            name: configuration.name, version: configuration.version, title: "Slipstream",
+            instructions: """
+                Slipstream turns agent intents into compact SLIP wire lines (`SLIP v1 alice bob RequestReview \
+                auth_module`) and back. Use slip_encode to turn a message into a wire, slip_decode / slip_render \
+                to read one, slip_validate to check one, slip_translate between v1 and v3, slip_anchors for the \
+                codebook and slip_tokens to count tokens. The prompts slip_v1 / slip_v3 make a model speak SLIP.
+                """,
+            capabilities: .init(
+                prompts: .init(listChanged: false), resources: .init(subscribe: false, listChanged: false),
+                tools: .init(listChanged: false)))
+        let tools = ToolBox(context: ToolContext(configuration: configuration, store: store))
+        await server.withMethodHandler(ListTools.self) { _ in .init(tools: ToolBox.definitions) }
+        await server.withMethodHandler(CallTool.self) { params in
+            try await tools.call(params.name, arguments: params.arguments)
+        }
+        await server.withMethodHandler(ListResources.self) { _ in .init(resources: CodebookResources.list) }
+        await server.withMethodHandler(ReadResource.self) { params in try CodebookResources.read(params.uri) }
+        await server.withMethodHandler(ListPrompts.self) { _ in .init(prompts: SystemPrompts.list) }
+        await server.withMethodHandler(GetPrompt.self) { params in try SystemPrompts.get(params.name) }
+        return server
+    }
+}

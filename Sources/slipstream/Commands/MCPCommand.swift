@@ -1,0 +1,44 @@
+import ArgumentParser
+import Logging
+import SlipstreamMCP
+
+/// `slipstream mcp`: the MCP server on standard input and output.
+struct MCPCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "mcp",
+        abstract: "Run the Model Context Protocol server on stdin/stdout (for Claude Desktop, IDEs, agent frameworks).",
+        discussion: """
+            Standard output carries only the protocol (newline-delimited JSON-RPC); logs go to standard error. \
+            The server ends when the client closes standard input. Register it in a client as the command \
+            `slipstream` with the argument `mcp` (see docs/mcp.md).
+            """)
+
+    @OptionGroup var store: FallbackStoreOptions
+
+    @Option(help: "Longest text (and agent ID) a tool accepts, in UTF-8 bytes.")
+    var maxTextBytes = SlipstreamMCPServer.Configuration.Limits().maxTextBytes
+
+    @Option(help: "Longest wire a tool accepts, in UTF-8 bytes.")
+    var maxWireBytes = SlipstreamMCPServer.Configuration.Limits().maxWireBytes
+
+    @Option(help: "What to log on stderr: trace, debug, info, notice, warning, error or critical.")
+    var logLevel: Logger.Level = .warning
+
+    func validate() throws {
+        guard maxTextBytes > 0, maxWireBytes > 0 else {
+            throw ValidationError("--max-text-bytes and --max-wire-bytes must be positive")
+        }
+    }
+
+    func run() async throws {
+        var logger = Logger(label: "slipstream.mcp") { StreamLogHandler.standardError(label: $0) }
+        logger.logLevel = logLevel
+        let server = SlipstreamMCPServer(
+            configuration: .init(
+                version: Slipstream.configuration.version, fallbackStore: store.location,
+                limits: .init(maxTextBytes: maxTextBytes, maxWireBytes: maxWireBytes), logger: logger))
+        try await server.runOnStandardIO()
+    }
+}
+
+extension Logger.Level: @retroactive ExpressibleByArgument {}
