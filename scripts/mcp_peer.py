@@ -1,0 +1,322 @@
+#!/usr/bin/env python3
+"""A real MCP peer for `slipstream mcp`: the official Python MCP client (`mcp` from PyPI) launches the
+server as a stdio subprocess, initializes, lists the tools, resources and prompts, calls every tool with
+valid and invalid arguments, and checks each result against what the `slipstream` CLI prints for the same
+input. Then it writes malformed JSON-RPC to a fresh server's stdin and checks that the server answers with
+errors, keeps serving and exits cleanly when stdin closes.
+
+Usage: mcp_peer.py SLIPSTREAM_BINARY WORK_DIR [SHARED_DATA_DIR]
+
+WORK_DIR holds the fallback store (a SQLite file shared by the server and the CLI). The rank files for
+slip_tokens come from $SLIPSTREAM_CACHE_DIR (`slipstream assets fetch`); without them the tool must fail
+with rankFileMissing. Prints one line per check and ends with 'N passed, N failed'; exits 1 on a failure.
+"""
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+import anyio
+from mcp import ClientSession, StdioServerParameters
+from mcp.client.stdio import stdio_client
+from mcp.shared.exceptions import MCPError
+
+BINARY, WORK = sys.argv[1], sys.argv[2]
+SHARED_DATA = sys.argv[3] if len(sys.argv) > 3 else None
+STORE = os.path.join(WORK, "fallback.sqlite")
+TOOLS = ["slip_encode", "slip_decode", "slip_validate", "slip_translate", "slip_render", "slip_anchors", "slip_tokens"]
+
+passed, failed = 0, 0
+
+
+def check(name, condition, detail=""):
+    global passed, failed
+    if condition:
+        passed += 1
+        print(f"ok   {name}")
+    else:
+        failed += 1
+        print(f"FAIL {name}: {detail}")
+
+
+def cli(*args, stdin=""):
+    """Runs the slipstream CLI; returns (status, stdout, stderr)."""
+    run = subprocess.run([BINARY, *args], input=stdin, capture_output=True, text=True, timeout=120)
+    return run.returncode, run.stdout, run.stderr
+
+
+def texts(result):
+    return [block.text for block in result.content if block.type == "text"]
+
+
+async def call(session, name, arguments):
+    return await session.call_tool(name, arguments)
+
+
+async def expect_ok(session, label, name, arguments):
+    result = await call(session, name, arguments)
+    check(f"{label}: not an error", not result.is_error, texts(result))
+    return result
+
+
+async def expect_error(session, label, name, arguments, code, **fields):
+    result = await call(session, name, arguments)
+    error = (result.structured_content or {}).get("error") or {}
+    check(f"{label}: is a tool error", result.is_error, texts(result))
+    check(f"{label}: code {code}", error.get("code") == code, error)
+    check(f"{label}: has a message", bool(error.get("message")), error)
+    for key, value in fields.items():
+        check(f"{label}: {key} {value!r}", error.get(key) == value, error)
+    return error
+
+
+async def session_checks():
+    params = StdioServerParameters(
+        command=BINARY, args=["mcp", "--fallback-store", STORE, "--log-level", "info"], env=dict(os.environ)
+    )
+    async with stdio_client(params) as (read, write), ClientSession(read, write) as session:
+        init = await session.initialize()
+        check("initialize: server is slipstream", init.server_info.name == "slipstream", init.server_info)
+        check("initialize: tools capability", init.capabilities.tools is not None, init.capabilities)
+
+        tools = (await session.list_tools()).tools
+        check("tools/list: every tool", [t.name for t in tools] == TOOLS, [t.name for t in tools])
+        check(
+            "tools/list: object schemas",
+            all(t.input_schema.get("type") == "object" and t.input_schema.get("properties") for t in tools),
+            [t.input_schema for t in tools],
+        )
+
+        # slip_encode against `slipstream encode` (json and tqt formats).
+        text = "Tell bob to review my authentication code"
+        for extra, arguments in [
+            ([], {}),
+            (["--to", "carol", "--wire", "v3"], {"to": "carol", "wire": "v3"}),
+            (["--engine", "keyword"], {"engine": "keyword"}),
+        ]:
+            label = f"slip_encode {arguments}"
+            result = await expect_ok(session, label, "slip_encode", {"text": text, "from": "alice", **arguments})
+            _, json_line, _ = cli("encode", text, "--from", "alice", "--format", "json", *extra)
+            _, record, _ = cli("encode", text, "--from", "alice", *extra)
+            check(f"{label}: structured == CLI json", result.structured_content == json.loads(json_line), result.structured_content)
+            check(f"{label}: texts == CLI json and TQT record", texts(result) == [json_line.strip(), record.strip()], texts(result))
+        fallback_text = "zebra quantum banana sunrise"
+        result = await expect_ok(
+            session, "slip_encode v3 fallback", "slip_encode", {"text": fallback_text, "from": "alice", "wire": "v3"}
+        )
+        wire = result.structured_content["wire"]
+        if result.structured_content["anchor"] == "Fallback":
+            status, back, err = cli("translate", "--to", "v1", "--fallback-store", STORE, stdin=wire + "\n")
+            check("slip_encode v3 fallback: the CLI resolves its ref from the same store", fallback_text in back, (back, err))
+        await expect_error(session, "slip_encode without from", "slip_encode", {"text": text}, "missing_argument", argument="from")
+        await expect_error(
+            session, "slip_encode unknown engine", "slip_encode", {"text": text, "from": "a", "engine": "llm"},
+            "invalid_argument", argument="engine",
+        )
+        await expect_error(
+            session, "slip_encode text over 4 KiB", "slip_encode", {"text": "x" * 5000, "from": "a"},
+            "argument_too_long", argument="text", offset=4096,
+        )
+
+        # slip_decode against `slipstream decode --json`.
+        for wire in ["SLIP v1 alice bob RequestReview auth_module", "SLIP v3 planner exec Request Plan timeline", "slip v1 a b requestreview x:y"]:
+            result = await expect_ok(session, f"slip_decode {wire!r}", "slip_decode", {"wire": wire})
+            _, line, _ = cli("decode", "--json", wire)
+            check(f"slip_decode {wire!r}: == CLI", result.structured_content == json.loads(line), result.structured_content)
+            check(f"slip_decode {wire!r}: text == CLI line", texts(result) == [line.strip()], texts(result))
+        bad = "SLIP v1 a b RequestTask x:y"
+        _, line, _ = cli("decode", "--json", "--strict", bad)
+        cli_error = json.loads(line)["error"]
+        await expect_error(
+            session, "slip_decode strict bad payload", "slip_decode", {"wire": bad, "profile": "strict"},
+            cli_error["code"], offset=cli_error["offset"], message=cli_error["message"], argument="wire",
+        )
+        await expect_error(session, "slip_decode wire not a string", "slip_decode", {"wire": 42}, "invalid_argument")
+        await expect_error(
+            session, "slip_decode unknown argument", "slip_decode", {"wire": bad, "wires": bad}, "unknown_argument",
+            argument="wires",
+        )
+        long_wire = "SLIP v1 a b RequestTask " + "x" * 5000
+        _, line, _ = cli("decode", "--json", long_wire)
+        await expect_error(session, "slip_decode over 4 KiB", "slip_decode", {"wire": long_wire}, "line_too_long")
+
+        # slip_validate against `slipstream validate --json` (its object without the line number).
+        for wire in ["SLIP v1 a b RequestTask ok", bad, "SLIP v3 a b Request Plan", "nonsense"]:
+            for profile in ["strict", "lenient"]:
+                result = await expect_ok(session, f"slip_validate {wire!r} {profile}", "slip_validate", {"wire": wire, "profile": profile})
+                _, line, _ = cli("validate", "--json", f"--{profile}", stdin=wire + "\n")
+                expected = json.loads(line)
+                del expected["line"]
+                check(f"slip_validate {wire!r} {profile}: == CLI", result.structured_content == expected, (result.structured_content, expected))
+        await expect_error(
+            session, "slip_validate bad profile", "slip_validate", {"wire": bad, "profile": "loose"}, "invalid_argument",
+            argument="profile",
+        )
+
+        # slip_translate against `slipstream translate`, sharing the SQLite fallback store with the CLI.
+        for wire, to in [
+            ("SLIP v1 product_manager planner RequestPlan feature_x_release", "v3"),
+            ("SLIP v3 planner exec Request Plan timeline", "v1"),
+            ("SLIP v3 a b Fallback Generic ref0badc0de", "v1"),
+        ]:
+            result = await expect_ok(session, f"slip_translate {wire!r}", "slip_translate", {"wire": wire, "to": to})
+            status, out, err = cli("translate", "--to", to, "--fallback-store", STORE, stdin=wire + "\n")
+            check(f"slip_translate {wire!r}: wire == CLI", result.structured_content["wire"] == out.strip(), (result.structured_content, out))
+            losses = [line.removeprefix("line 1: ") for line in err.splitlines() if line.startswith("line 1: ")]
+            check(f"slip_translate {wire!r}: losses == CLI", result.structured_content["losses"] == losses, (result.structured_content, err))
+        v1 = 'SLIP v1 alice bob Fallback "rotate the staging keys before friday"'
+        result = await expect_ok(session, "slip_translate fallback to v3", "slip_translate", {"wire": v1, "to": "v3"})
+        v3 = result.structured_content["wire"]
+        _, out, err = cli("translate", "--to", "v1", "--fallback-store", STORE, stdin=v3 + "\n")
+        check("slip_translate fallback: the CLI resolves the server's ref", out.strip() == v1, (v3, out, err))
+        _, out, _ = cli("translate", "--to", "v3", "--fallback-store", STORE, stdin='SLIP v1 a b Fallback "written by the CLI"\n')
+        result = await expect_ok(session, "slip_translate CLI ref", "slip_translate", {"wire": out.strip(), "to": "v1"})
+        check(
+            "slip_translate fallback: the server resolves the CLI's ref",
+            result.structured_content["wire"] == 'SLIP v1 a b Fallback "written by the CLI"', result.structured_content,
+        )
+        await expect_error(session, "slip_translate without to", "slip_translate", {"wire": v1}, "missing_argument", argument="to")
+        await expect_error(session, "slip_translate to v2", "slip_translate", {"wire": v1, "to": "v2"}, "invalid_argument")
+        _, line, _ = cli("decode", "--json", "hello")
+        cli_error = json.loads(line)["error"]
+        await expect_error(
+            session, "slip_translate not a wire", "slip_translate", {"wire": "hello", "to": "v3"}, cli_error["code"],
+            offset=cli_error["offset"],
+        )
+
+        # slip_render: the human line is what `slipstream decode` prints.
+        for wire in ["SLIP v1 alice bob RequestReview auth_module", "SLIP v3 planner exec Request Plan timeline"]:
+            result = await expect_ok(session, f"slip_render {wire!r}", "slip_render", {"wire": wire})
+            _, human, _ = cli("decode", wire)
+            check(f"slip_render {wire!r}: human == CLI", result.structured_content["human"] == human.strip(), result.structured_content)
+            check(f"slip_render {wire!r}: log line", " | " in result.structured_content["log"], result.structured_content)
+        await expect_error(session, "slip_render empty", "slip_render", {"wire": ""}, "empty")
+
+        # slip_anchors against `slipstream anchors --json` and `ucr hash`.
+        for ucr in ["v1", "v3"]:
+            result = await expect_ok(session, f"slip_anchors {ucr}", "slip_anchors", {"ucr": ucr})
+            _, out, _ = cli("anchors", "--ucr", ucr, "--json")
+            expected = [json.loads(line) for line in out.splitlines()]
+            check(f"slip_anchors {ucr}: == CLI", result.structured_content["anchors"] == expected, len(expected))
+            _, digest, _ = cli("ucr", "hash", "--ucr", ucr)
+            check(f"slip_anchors {ucr}: hash == CLI", result.structured_content["hash"] == digest.strip(), result.structured_content["hash"])
+        await expect_error(session, "slip_anchors v2", "slip_anchors", {"ucr": "v2"}, "invalid_argument")
+
+        # slip_tokens against `slipstream tokens --json`, or the missing-asset error.
+        for encoding in ["cl100k_base", "o200k_base"]:
+            text = "SLIP v1 alice bob RequestReview auth_module — 数据 🚀"
+            status, out, err = cli("tokens", "--tokenizer", encoding, "--json", text)
+            if status == 0:
+                result = await expect_ok(session, f"slip_tokens {encoding}", "slip_tokens", {"text": text, "encoding": encoding})
+                check(f"slip_tokens {encoding}: == CLI", result.structured_content == json.loads(out), (result.structured_content, out))
+            else:
+                await expect_error(
+                    session, f"slip_tokens {encoding} without rank file", "slip_tokens", {"text": text, "encoding": encoding},
+                    "rankFileMissing",
+                )
+        await expect_error(session, "slip_tokens p50k_base", "slip_tokens", {"text": "x", "encoding": "p50k_base"}, "invalid_argument")
+
+        # An unknown tool is a protocol error, and the session goes on.
+        try:
+            await session.call_tool("slip_nothing", {})
+            check("unknown tool: protocol error", False, "no error")
+        except MCPError as error:
+            check("unknown tool: protocol error", error.error.code == -32602, error.error)
+        result = await expect_ok(session, "after the protocol error", "slip_anchors", {})
+
+        # Resources: the codebooks in slipcore's layout (the CLI hashes the served file like the built-in one).
+        resources = (await session.list_resources()).resources
+        check("resources/list", [str(r.uri) for r in resources] == ["slipstream://ucr/v1", "slipstream://ucr/v3"], resources)
+        for version in ["v1", "v3"]:
+            contents = (await session.read_resource(f"slipstream://ucr/{version}")).contents
+            check(f"resource ucr/{version}: json", contents[0].mime_type == "application/json", contents[0].mime_type)
+            path = os.path.join(WORK, f"ucr-{version}.json")
+            with open(path, "w") as handle:
+                handle.write(contents[0].text)
+            _, served, _ = cli("ucr", "hash", "--ucr", path)
+            _, builtin, _ = cli("ucr", "hash", "--ucr", version)
+            check(f"resource ucr/{version}: same codebook as the CLI's", served == builtin and served.strip(), (served, builtin))
+            anchors = json.loads(contents[0].text)
+            check(f"resource ucr/{version}: slipcore layout", isinstance(anchors, dict) and "anchors" in anchors, list(anchors)[:5])
+        try:
+            await session.read_resource("slipstream://ucr/v2")
+            check("unknown resource: protocol error", False, "no error")
+        except MCPError as error:
+            check("unknown resource: protocol error", error.error.code == -32602, error.error)
+
+        # Prompts: the training data's system prompts.
+        prompts = (await session.list_prompts()).prompts
+        check("prompts/list", [p.name for p in prompts] == ["slip_v1", "slip_v3"], prompts)
+        for version in ["v1", "v3"]:
+            messages = (await session.get_prompt(f"slip_{version}")).messages
+            prompt = messages[0].content.text
+            check(f"prompt slip_{version}: a SLIP {version} prompt", f"Wire format: SLIP {version} <src>" in prompt, prompt)
+            if SHARED_DATA:
+                with open(os.path.join(SHARED_DATA, f"tqt-{version}-train.jsonl")) as handle:
+                    row = json.loads(handle.readline())
+                system = next(turn["value"] for turn in row["conversations"] if turn["from"] == "system")
+                check(f"prompt slip_{version}: == the training data's system prompt", prompt == system, prompt)
+
+
+def malformed_input_checks():
+    """Raw JSON-RPC lines on a fresh server's stdin: errors back, the server still serving, a clean exit."""
+    process = subprocess.Popen(
+        [BINARY, "mcp", "--fallback-store", ":memory:"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE, text=True, bufsize=1,
+    )
+    replies = []
+
+    def send(line):
+        process.stdin.write(line + "\n")
+        process.stdin.flush()
+        replies.append(json.loads(process.stdout.readline()))
+
+    for garbage in ["{not json", '{"jsonrpc":"2.0","id":7}', "[]", '"just a string"', "\x00\x01\x02", "{" * 5000]:
+        send(garbage)
+        check(f"malformed {garbage[:20]!r}: error reply", "error" in replies[-1], replies[-1])
+    send('{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18",'
+         '"capabilities":{},"clientInfo":{"name":"raw","version":"1"}}}')
+    check("after malformed input: initialize answers", replies[-1].get("id") == 1 and "result" in replies[-1], replies[-1])
+    process.stdin.write('{"jsonrpc":"2.0","method":"notifications/initialized"}\n')
+    send('{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"slip_decode","arguments":{"wire":"SLIP v1 a b MetaAck"}}}')
+    check("after malformed input: tools/call answers", replies[-1].get("result", {}).get("isError") is False, replies[-1])
+    send('{"jsonrpc":"2.0","id":3,"method":"tools/call","params":{"name":"slip_decode","arguments":"not an object"}}')
+    check("tools/call with non-object arguments: error reply", "error" in replies[-1] or replies[-1]["result"].get("isError"), replies[-1])
+    process.stdin.close()
+    status = process.wait(timeout=30)
+    stderr = process.stderr.read()
+    check("closing stdin: exit status 0", status == 0, (status, stderr))
+    check("stdout carried only JSON-RPC", process.stdout.read() == "", "extra output after the last reply")
+
+
+def piped_input_checks():
+    """Requests piped in all at once, stdin closed right after: every request is still answered."""
+    requests = [
+        '{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18",'
+        '"capabilities":{},"clientInfo":{"name":"sh","version":"1"}}}',
+        '{"jsonrpc":"2.0","method":"notifications/initialized"}',
+    ] + [
+        '{"jsonrpc":"2.0","id":%d,"method":"tools/call","params":{"name":"slip_render","arguments":{"wire":"SLIP v1 a b MetaAck"}}}' % i
+        for i in range(2, 12)
+    ]
+    run = subprocess.run(
+        [BINARY, "mcp", "--fallback-store", ":memory:"], input="\n".join(requests) + "\n", capture_output=True, text=True,
+        timeout=120,
+    )
+    replies = [json.loads(line) for line in run.stdout.splitlines()]
+    check("piped requests: exit status 0", run.returncode == 0, run.stderr)
+    check("piped requests: every request answered", sorted(r.get("id") for r in replies) == list(range(1, 12)), replies)
+
+
+def main():
+    anyio.run(session_checks)
+    malformed_input_checks()
+    piped_input_checks()
+    print(f"{passed} passed, {failed} failed")
+    sys.exit(1 if failed else 0)
+
+
+if __name__ == "__main__":
+    main()
