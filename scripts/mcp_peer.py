@@ -88,6 +88,11 @@ async def session_checks():
             all(t.input_schema.get("type") == "object" and t.input_schema.get("properties") for t in tools),
             [t.input_schema for t in tools],
         )
+        # With an output schema the client validates every successful result against it (call_tool).
+        check(
+            "tools/list: output schemas", all((t.output_schema or {}).get("type") == "object" for t in tools),
+            [t.output_schema for t in tools],
+        )
 
         # slip_encode against `slipstream encode` (json and tqt formats).
         text = "Tell bob to review my authentication code"

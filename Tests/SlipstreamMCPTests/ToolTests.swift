@@ -20,6 +20,7 @@ struct ToolTests {
                 let schema = try #require(tool.inputSchema.objectValue)
                 #expect(schema["type"] == "object")
                 #expect(schema["properties"]?.objectValue?.isEmpty == false)
+                #expect(tool.outputSchema?.objectValue?["type"] == "object", "\(tool.name) has no output schema")
             }
         }
     }

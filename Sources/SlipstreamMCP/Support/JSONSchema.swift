@@ -1,12 +1,12 @@
 import MCP
 
-/// Builders for the JSON schemas of tool arguments.
+/// Builders for the JSON schemas of tool arguments and results.
 enum JSONSchema {
-    /// An object schema that takes only `properties`.
-    static func object(_ properties: [String: Value], required: [String] = []) -> Value {
+    /// An object schema with exactly `properties` (every one required unless `required` says otherwise).
+    static func object(_ properties: [String: Value], required: [String]? = nil) -> Value {
         .object([
-            "type": "object", "properties": .object(properties), "required": .array(required.map { .string($0) }),
-            "additionalProperties": false,
+            "type": "object", "properties": .object(properties),
+            "required": .array((required ?? properties.keys.sorted()).map { .string($0) }), "additionalProperties": false,
         ])
     }
 
@@ -23,5 +23,20 @@ enum JSONSchema {
             "type": "string", "description": .string(description),
             "enum": .array(Choice.allCases.map { .string($0.rawValue) }), "default": .string(defaultValue.rawValue),
         ])
+    }
+
+    /// A value of a JSON type (`string`, `integer`, `number`, `boolean`), or of it or null.
+    static func type(_ name: String, nullable: Bool = false) -> Value {
+        .object(["type": nullable ? [.string(name), "null"] : .string(name)])
+    }
+
+    /// An array of `items`.
+    static func array(_ items: Value, nullable: Bool = false) -> Value {
+        .object(["type": nullable ? ["array", "null"] : "array", "items": items])
+    }
+
+    /// `schema` or null.
+    static func nullable(_ schema: Value) -> Value {
+        .object(["anyOf": [schema, ["type": "null"]]])
     }
 }

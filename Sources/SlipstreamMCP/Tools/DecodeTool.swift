@@ -16,7 +16,14 @@ struct DecodeTool: SlipTool {
                 "wire": JSONSchema.string("The wire line."),
                 "profile": JSONSchema.choice("strict refuses wires that need repair.", default: WireParser.Profile.lenient),
             ], required: ["wire"]),
-        annotations: .init(readOnlyHint: true, openWorldHint: false))
+        annotations: .init(readOnlyHint: true, openWorldHint: false),
+        outputSchema: JSONSchema.object([
+            "version": JSONSchema.type("string"), "src": JSONSchema.type("string"), "dst": JSONSchema.type("string"),
+            "anchor": JSONSchema.type("string"), "force": JSONSchema.type("string"), "object": JSONSchema.type("string"),
+            "payload": JSONSchema.array(JSONSchema.type("string")), "fallbackRef": JSONSchema.type("string", nullable: true),
+            "canonical": JSONSchema.type("string", nullable: true),
+            "coords": JSONSchema.array(JSONSchema.type("integer"), nullable: true),
+        ]))
 
     func call(_ arguments: ToolArguments, context: ToolContext) async throws -> ToolOutput {
         let wire = try arguments.string("wire", maxBytes: .max)

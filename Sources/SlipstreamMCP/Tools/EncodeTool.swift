@@ -26,7 +26,21 @@ struct EncodeTool: SlipTool {
                 "wire": JSONSchema.choice("Wire version.", default: WireVersion.v1),
                 "engine": JSONSchema.choice("Quantizer engine.", default: Engine.local),
             ], required: ["text", "from"]),
-        annotations: .init(readOnlyHint: false, idempotentHint: true, openWorldHint: false))
+        annotations: .init(readOnlyHint: false, idempotentHint: true, openWorldHint: false),
+        outputSchema: JSONSchema.object([
+            "anchor": JSONSchema.type("string"), "force": JSONSchema.type("string"), "object": JSONSchema.type("string"),
+            "coords": JSONSchema.object(
+                [
+                    "action": JSONSchema.type("integer"), "polarity": JSONSchema.type("integer"), "domain": JSONSchema.type("integer"),
+                    "urgency": JSONSchema.type("integer"),
+                ]),
+            "quantize": JSONSchema.type("string"), "confidence": JSONSchema.type("number"),
+            "alternatives": JSONSchema.array(
+                JSONSchema.object(["anchor": JSONSchema.type("string"), "confidence": JSONSchema.type("number")])),
+            "payload": JSONSchema.array(JSONSchema.type("string")), "src": JSONSchema.type("string"),
+            "dst": JSONSchema.type("string"), "wire": JSONSchema.type("string"), "thought": JSONSchema.type("string"),
+            "engine": JSONSchema.type("string"),
+        ]))
 
     func call(_ arguments: ToolArguments, context: ToolContext) async throws -> ToolOutput {
         let limit = context.configuration.limits.maxTextBytes

@@ -12,7 +12,8 @@ struct RenderTool: SlipTool {
             ('alice->bob | RequestReview | Request review of work | payload=auth_module | ref=-').
             """,
         inputSchema: JSONSchema.object(["wire": JSONSchema.string("The wire line.")], required: ["wire"]),
-        annotations: .init(readOnlyHint: true, openWorldHint: false))
+        annotations: .init(readOnlyHint: true, openWorldHint: false),
+        outputSchema: JSONSchema.object(["human": JSONSchema.type("string"), "log": JSONSchema.type("string")]))
 
     func call(_ arguments: ToolArguments, context: ToolContext) async throws -> ToolOutput {
         let message = try context.parse(try arguments.string("wire", maxBytes: .max))

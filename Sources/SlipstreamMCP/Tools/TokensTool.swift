@@ -17,7 +17,8 @@ struct TokensTool: SlipTool {
                 "text": JSONSchema.string("The text to count."),
                 "encoding": JSONSchema.choice("The encoding.", default: TokenizerName.o200kBase),
             ], required: ["text"]),
-        annotations: .init(readOnlyHint: true, openWorldHint: false))
+        annotations: .init(readOnlyHint: true, openWorldHint: false),
+        outputSchema: JSONSchema.object(["tokenizer": JSONSchema.type("string"), "count": JSONSchema.type("integer")]))
 
     func call(_ arguments: ToolArguments, context: ToolContext) async throws -> ToolOutput {
         let text = try arguments.string("text", maxBytes: context.configuration.limits.maxTextBytes)

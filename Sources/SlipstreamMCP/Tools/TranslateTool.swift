@@ -16,7 +16,8 @@ struct TranslateTool: SlipTool {
                 "wire": JSONSchema.string("The wire line (v1 or v3)."),
                 "to": JSONSchema.choice("The target version.", default: WireVersion.v3),
             ], required: ["wire", "to"]),
-        annotations: .init(readOnlyHint: false, idempotentHint: true, openWorldHint: false))
+        annotations: .init(readOnlyHint: false, idempotentHint: true, openWorldHint: false),
+        outputSchema: JSONSchema.object(["wire": JSONSchema.type("string"), "losses": JSONSchema.array(JSONSchema.type("string"))]))
 
     func call(_ arguments: ToolArguments, context: ToolContext) async throws -> ToolOutput {
         let wire = try arguments.string("wire", maxBytes: .max)

@@ -17,7 +17,21 @@ struct ValidateTool: SlipTool {
                 "profile": JSONSchema.choice(
                     "strict accepts exactly the grammar; lenient every wire it can repair.", default: WireParser.Profile.strict),
             ], required: ["wire"]),
-        annotations: .init(readOnlyHint: true, openWorldHint: false))
+        annotations: .init(readOnlyHint: true, openWorldHint: false),
+        outputSchema: JSONSchema.object([
+            "valid": JSONSchema.type("boolean"),
+            "error": JSONSchema.nullable(
+                JSONSchema.object([
+                    "code": JSONSchema.type("string"), "message": JSONSchema.type("string"),
+                    "offset": JSONSchema.type("integer", nullable: true),
+                ])),
+            "normalized": JSONSchema.type("string", nullable: true),
+            "repairs": JSONSchema.array(
+                JSONSchema.object([
+                    "code": JSONSchema.type("string"), "offset": JSONSchema.type("integer"), "original": JSONSchema.type("string"),
+                    "replacement": JSONSchema.type("string"),
+                ])),
+        ]))
 
     func call(_ arguments: ToolArguments, context: ToolContext) async throws -> ToolOutput {
         let wire = try arguments.string("wire", maxBytes: .max)
