@@ -296,6 +296,25 @@ def malformed_input_checks():
     check("stdout carried only JSON-RPC", process.stdout.read() == "", "extra output after the last reply")
 
 
+def oversized_message_checks():
+    """A message over --max-message-bytes is dropped and answered (id null, -32600); the session goes on."""
+    process = subprocess.Popen(
+        [BINARY, "mcp", "--fallback-store", ":memory:", "--max-message-bytes", "100000"], stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, bufsize=1,
+    )
+    process.stdin.write('{"jsonrpc":"2.0","id":1,"method":"ping","params":{"pad":"' + "x" * 200_000 + '"}}\n')
+    process.stdin.flush()
+    reply = json.loads(process.stdout.readline())
+    check("oversized message: error reply with id null", reply.get("id") is None and reply["error"]["code"] == -32600, reply)
+    check("oversized message: says the limit", "100000" in reply["error"]["message"], reply)
+    process.stdin.write('{"jsonrpc":"2.0","id":2,"method":"ping"}\n')
+    process.stdin.flush()
+    reply = json.loads(process.stdout.readline())
+    check("after an oversized message: ping answers", reply.get("id") == 2 and "result" in reply, reply)
+    process.stdin.close()
+    check("oversized message: exit status 0", process.wait(timeout=30) == 0, process.stderr.read())
+
+
 def piped_input_checks():
     """Requests piped in all at once, stdin closed right after: every request is still answered."""
     requests = [
@@ -318,6 +337,7 @@ def piped_input_checks():
 def main():
     anyio.run(session_checks)
     malformed_input_checks()
+    oversized_message_checks()
     piped_input_checks()
     print(f"{passed} passed, {failed} failed")
     sys.exit(1 if failed else 0)

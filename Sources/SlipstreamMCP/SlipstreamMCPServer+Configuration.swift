@@ -12,14 +12,19 @@ extension SlipstreamMCPServer {
             public var maxTextBytes: Int
             /// The longest wire accepted (the wire parser's line limit): longer ones are `line_too_long`.
             public var maxWireBytes: Int
+            /// The longest JSON-RPC message read on standard input: a longer one is dropped unread and
+            /// answered with an error (`runOnStandardIO()`).
+            public var maxMessageBytes: Int
 
-            /// Both default to the core's line limit, 4 KiB.
+            /// Text and wire default to the core's line limit, 4 KiB; a message to 1 MiB.
             public init(
                 maxTextBytes: Int = WireParser.Configuration().maxLineBytes,
-                maxWireBytes: Int = WireParser.Configuration().maxLineBytes
+                maxWireBytes: Int = WireParser.Configuration().maxLineBytes,
+                maxMessageBytes: Int = 1 << 20
             ) {
                 self.maxTextBytes = maxTextBytes
                 self.maxWireBytes = maxWireBytes
+                self.maxMessageBytes = maxMessageBytes
             }
         }
 

@@ -1,3 +1,4 @@
+import Foundation
 import Logging
 import MCP
 import SlipstreamCore
@@ -22,10 +23,20 @@ public struct SlipstreamMCPServer: Sendable {
         self.configuration = configuration
     }
 
-    /// Serves one client on standard input and output (newline-delimited JSON-RPC) until it closes
-    /// standard input; the transport logs to the configuration's logger.
+    /// Serves one client on standard input and output until it closes standard input.
     public func runOnStandardIO() async throws {
-        try await run(transport: StdioTransport(logger: configuration.logger))
+        try await run(input: .standardInput, output: .standardOutput)
+    }
+
+    /// Serves one client that writes newline-delimited JSON-RPC to `input` (messages of at most
+    /// `limits.maxMessageBytes`) and reads the replies from `output`, until it closes `input`.
+    public func run(input: FileHandle, output: FileHandle) async throws {
+        // A client that goes away mid-reply is a failed write, not a SIGPIPE that ends the process.
+        signal(SIGPIPE, SIG_IGN)
+        let transport = LineTransport(
+            input: input.fileDescriptor, output: output.fileDescriptor, maxMessageBytes: configuration.limits.maxMessageBytes,
+            logger: configuration.logger)
+        try await run(transport: transport)
     }
 
     /// Serves one client over `transport` until it disconnects, with the configured fallback store open

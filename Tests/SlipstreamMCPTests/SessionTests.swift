@@ -30,6 +30,32 @@ struct SessionTests {
         await server.stop()
     }
 
+    @Test func overLongMessagesOnAPipeAreDroppedAndAnsweredAndEveryRequestReadIsAnswered() async throws {
+        let input = Pipe()
+        let output = Pipe()
+        let server = SlipstreamMCPServer(configuration: .init(fallbackStore: .memory, limits: .init(maxMessageBytes: 1000)))
+        let running = Task { try await server.run(input: input.fileHandleForReading, output: output.fileHandleForWriting) }
+        let lines = [
+            String(repeating: "x", count: 5000),
+            #"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"pipe","version":"1"}}}"#,
+            #"{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"slip_decode","arguments":{"wire":"SLIP v1 a b MetaAck"}}}"#,
+            "{" + String(repeating: " ", count: 2000),  // no newline: the end of input ends it
+        ]
+        input.fileHandleForWriting.write(Data(lines.joined(separator: "\n").utf8))
+        try input.fileHandleForWriting.close()
+        try await running.value
+        try output.fileHandleForWriting.close()
+        let replies = try String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            .split(separator: "\n").map { try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
+        #expect(replies.count == 4)
+        let rejected = replies.filter { $0["id"] is NSNull }
+        #expect(rejected.count == 2)
+        let message = try #require((rejected.first?["error"] as? [String: Any])?["message"] as? String)
+        #expect(message.contains("5000 bytes") && message.contains("limit of 1000"))
+        #expect(Set(replies.compactMap { $0["id"] as? Int }) == [1, 2])
+        #expect(replies.allSatisfy { $0["id"] is NSNull || $0["result"] != nil })
+    }
+
     @Test func aSQLiteStoreKeepsFallbackTextForTheNextSession() async throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("slipstream-mcp-\(UUID().uuidString).sqlite").path
         defer { try? FileManager.default.removeItem(atPath: path) }

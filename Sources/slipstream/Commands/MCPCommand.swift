@@ -21,12 +21,15 @@ struct MCPCommand: AsyncParsableCommand {
     @Option(help: "Longest wire a tool accepts, in UTF-8 bytes.")
     var maxWireBytes = SlipstreamMCPServer.Configuration.Limits().maxWireBytes
 
+    @Option(help: "Longest JSON-RPC message read on stdin, in bytes; a longer one is dropped and answered with an error.")
+    var maxMessageBytes = SlipstreamMCPServer.Configuration.Limits().maxMessageBytes
+
     @Option(help: "What to log on stderr: trace, debug, info, notice, warning, error or critical.")
     var logLevel: Logger.Level = .warning
 
     func validate() throws {
-        guard maxTextBytes > 0, maxWireBytes > 0 else {
-            throw ValidationError("--max-text-bytes and --max-wire-bytes must be positive")
+        guard maxTextBytes > 0, maxWireBytes > 0, maxMessageBytes > 0 else {
+            throw ValidationError("--max-text-bytes, --max-wire-bytes and --max-message-bytes must be positive")
         }
     }
 
@@ -36,7 +39,7 @@ struct MCPCommand: AsyncParsableCommand {
         let server = SlipstreamMCPServer(
             configuration: .init(
                 version: Slipstream.configuration.version, fallbackStore: store.location,
-                limits: .init(maxTextBytes: maxTextBytes, maxWireBytes: maxWireBytes), logger: logger))
+                limits: .init(maxTextBytes: maxTextBytes, maxWireBytes: maxWireBytes, maxMessageBytes: maxMessageBytes), logger: logger))
         try await server.runOnStandardIO()
     }
 }

@@ -1,0 +1,146 @@
+import Foundation
+import Logging
+import MCP
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// MCP's stdio transport (newline-delimited JSON-RPC) over two file descriptors, with a limit on a
+/// message's size: a line longer than `maxMessageBytes` is dropped as it streams in (never held in memory)
+/// and answered with a JSON-RPC error, and the session goes on.
+///
+/// The SDK's `StdioTransport` keeps reading a line until its newline, however long; this one reads on a
+/// thread of its own with blocking reads, so a quiet client costs no polling.
+actor LineTransport: Transport {
+    nonisolated let logger: Logger
+    private let input: Int32
+    private let output: Int32
+    private let maxMessageBytes: Int
+    private let stream: AsyncThrowingStream<Data, any Swift.Error>
+    private let continuation: AsyncThrowingStream<Data, any Swift.Error>.Continuation
+    private var reading = false
+
+    /// A transport reading `input` and writing `output` (standard input and output by default).
+    init(input: Int32 = STDIN_FILENO, output: Int32 = STDOUT_FILENO, maxMessageBytes: Int, logger: Logger) {
+        self.input = input
+        self.output = output
+        self.maxMessageBytes = maxMessageBytes
+        self.logger = logger
+        (stream, continuation) = AsyncThrowingStream<Data, any Swift.Error>.makeStream()
+    }
+
+    func connect() async throws {
+        guard !reading else { return }
+        reading = true
+        let reader = LineReaderThread(
+            input: input, maxBytes: maxMessageBytes, continuation: continuation,
+            onOversized: { [weak self] bytes in
+                // The reader waits for the error to be written: it goes out before anything read later,
+                // and before the end of input ends the session.
+                let written = DispatchSemaphore(value: 0)
+                Task {
+                    await self?.reject(bytes: bytes)
+                    written.signal()
+                }
+                written.wait()
+            })
+        Thread { reader.run() }.start()
+    }
+
+    func disconnect() async {
+        continuation.finish()
+    }
+
+    func send(_ data: Data) async throws {
+        var bytes = [UInt8](data)
+        bytes.append(0x0A)
+        let output = output
+        try bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = write(output, buffer.baseAddress! + offset, buffer.count - offset)
+                if written >= 0 {
+                    offset += written
+                } else if errno == EINTR {
+                    continue
+                } else if errno == EAGAIN {
+                    usleep(1_000)
+                } else {
+                    throw MCPError.internalError("cannot write to the client: \(String(cString: strerror(errno)))")
+                }
+            }
+        }
+    }
+
+    func receive() -> AsyncThrowingStream<Data, any Swift.Error> { stream }
+
+    /// Answers a dropped over-long message (its id unknown: `null`, as JSON-RPC asks).
+    private func reject(bytes: Int) async {
+        let message = "message of \(bytes) bytes is longer than the limit of \(maxMessageBytes) bytes; it was dropped"
+        logger.warning("\(message)")
+        let error: [String: Value] = [
+            "jsonrpc": "2.0", "id": .null, "error": ["code": .int(-32600), "message": .string(message)],
+        ]
+        guard let data = try? JSONEncoder().encode(Value.object(error)) else { return }
+        try? await send(data)
+    }
+}
+
+/// The blocking read loop of a ``LineTransport``: splits the input into lines, yields each one of at most
+/// `maxBytes`, drops longer ones as they stream in, and finishes the stream at end of input.
+private struct LineReaderThread: Sendable {
+    let input: Int32
+    let maxBytes: Int
+    let continuation: AsyncThrowingStream<Data, any Swift.Error>.Continuation
+    let onOversized: @Sendable (Int) -> Void
+
+    func run() {
+        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        var line: [UInt8] = []
+        var dropped = 0  // bytes of the over-long line being dropped, 0 when none
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(input, $0.baseAddress, $0.count) }
+            if count == 0 { break }
+            if count < 0 {
+                if errno == EINTR { continue }
+                if errno == EAGAIN {
+                    usleep(10_000)
+                    continue
+                }
+                continuation.finish(throwing: MCPError.internalError("cannot read from the client: \(String(cString: strerror(errno)))"))
+                return
+            }
+            var start = 0
+            while start < count {
+                let newline = chunk[start..<count].firstIndex(of: 0x0A)
+                let piece = chunk[start..<(newline ?? count)]
+                if dropped > 0 || line.count + piece.count > maxBytes {
+                    dropped += line.count + piece.count
+                    line.removeAll()
+                } else {
+                    line.append(contentsOf: piece)
+                }
+                guard let newline else { break }
+                finishLine(&line, dropped: &dropped)
+                start = newline + 1
+            }
+        }
+        finishLine(&line, dropped: &dropped)
+        continuation.finish()
+    }
+
+    private func finishLine(_ line: inout [UInt8], dropped: inout Int) {
+        if dropped > 0 {
+            onOversized(dropped)
+            dropped = 0
+        } else if line.contains(where: { $0 != 0x20 && $0 != 0x0D && $0 != 0x09 }) {
+            continuation.yield(Data(line))
+        }
+        line.removeAll(keepingCapacity: true)
+    }
+}
