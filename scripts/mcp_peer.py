@@ -14,6 +14,7 @@ with rankFileMissing. Prints one line per check and ends with 'N passed, N faile
 
 import json
 import os
+import signal
 import subprocess
 import sys
 import tempfile
@@ -76,7 +77,7 @@ async def session_checks():
     params = StdioServerParameters(
         command=BINARY, args=["mcp", "--fallback-store", STORE, "--log-level", "info"], env=dict(os.environ)
     )
-    async with stdio_client(params) as (read, write), ClientSession(read, write) as session:
+    async with stdio_client(params) as (read, write), ClientSession(read, write, read_timeout_seconds=120) as session:
         init = await session.initialize()
         check("initialize: server is slipstream", init.server_info.name == "slipstream", init.server_info)
         check("initialize: tools capability", init.capabilities.tools is not None, init.capabilities)
@@ -335,6 +336,7 @@ def piped_input_checks():
 
 
 def main():
+    signal.alarm(600)  # a server that stops answering fails the run instead of hanging it
     anyio.run(session_checks)
     malformed_input_checks()
     oversized_message_checks()

@@ -56,17 +56,24 @@ struct SessionTests {
         #expect(replies.allSatisfy { $0["id"] is NSNull || $0["result"] != nil })
     }
 
-    @Test func aSQLiteStoreKeepsFallbackTextForTheNextSession() async throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("slipstream-mcp-\(UUID().uuidString).sqlite").path
-        defer { try? FileManager.default.removeItem(atPath: path) }
-        let configuration = SlipstreamMCPServer.Configuration(fallbackStore: .file(path))
-        let v1 = #"SLIP v1 alice bob Fallback "rotate the staging keys""#
+    /// The durable stores a session can use: a SQLite file, and the PostgreSQL server of
+    /// SLIPSTREAM_POSTGRES_URL when set.
+    static var durableStores: [FallbackStoreLocation] {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("slipstream-mcp-\(UUID().uuidString).sqlite")
+        let postgres = ProcessInfo.processInfo.environment["SLIPSTREAM_POSTGRES_URL"].flatMap { $0.isEmpty ? nil : $0 }
+        return [.file(file.path)] + (postgres.map { [.postgres($0)] } ?? [])
+    }
+
+    @Test(arguments: durableStores)
+    func aDurableStoreKeepsFallbackTextForTheNextSession(_ location: FallbackStoreLocation) async throws {
+        defer { if case .file(let path) = location { try? FileManager.default.removeItem(atPath: path) } }
+        let configuration = SlipstreamMCPServer.Configuration(fallbackStore: location)
+        let v1 = #"SLIP v1 alice bob Fallback "rotate the staging keys \#(UUID().uuidString.prefix(8))""#
         let v3 = try await Self.session(configuration) { client in
             let result: RequestContext<CallTool.Result> = try await client.callTool(
                 name: "slip_translate", arguments: ["wire": .string(v1), "to": "v3"])
             return try #require(try await result.value.structuredContent?.objectValue?["wire"]?.stringValue)
         }
-        #expect(FileManager.default.fileExists(atPath: path))
         let back = try await Self.session(configuration) { client in
             let result: RequestContext<CallTool.Result> = try await client.callTool(
                 name: "slip_translate", arguments: ["wire": .string(v3), "to": "v1"])
@@ -81,6 +88,9 @@ struct SessionTests {
         _ configuration: SlipstreamMCPServer.Configuration, _ body: (Client) async throws -> Result
     ) async throws -> Result {
         let (clientTransport, serverTransport) = await InMemoryTransport.createConnectedPair()
+        // An in-memory transport drops what arrives before it is connected; the server may still be
+        // opening its store when the client sends `initialize`.
+        try await serverTransport.connect()
         let running = Task { try await SlipstreamMCPServer(configuration: configuration).run(transport: serverTransport) }
         let client = Client(name: "slipstream-tests", version: "1.0")
         try await client.connect(transport: clientTransport)
