@@ -9,6 +9,9 @@ struct ArgumentTests {
             let error = try await peer.error("slip_encode", ["text": "review my code"])
             #expect(error["code"] == "missing_argument")
             #expect(error["argument"] == "from")
+            let empty = try await peer.error("slip_encode", ["text": " \n ", "from": "alice"])
+            #expect(empty["code"] == "invalid_argument")
+            #expect(empty["argument"] == "text")
             let to = try await peer.error("slip_translate", ["wire": "SLIP v1 a b RequestReview"])
             #expect(to["argument"] == "to")
         }

@@ -45,6 +45,9 @@ struct EncodeTool: SlipTool {
     func call(_ arguments: ToolArguments, context: ToolContext) async throws -> ToolOutput {
         let limit = context.configuration.limits.maxTextBytes
         let text = try arguments.string("text", maxBytes: limit)
+        guard text.contains(where: { !$0.isWhitespace }) else {
+            throw SlipToolError(.invalidArgument, "text is empty; give the message to encode", argument: "text")
+        }
         let src = try arguments.string("from", maxBytes: limit)
         let dst = try arguments.optionalString("to", maxBytes: limit)
         let version = try arguments.choice("wire", default: WireVersion.v1)

@@ -22,6 +22,8 @@ struct ToolBox: Sendable {
         do {
             let arguments = try ToolArguments(arguments, allowed: tool.argumentNames)
             return try await Self.run(tool, arguments, context: context).result
+        } catch is CancellationError {
+            throw CancellationError()  // the client cancelled the call: MCP sends no reply
         } catch {
             return SlipToolError(error).result
         }
