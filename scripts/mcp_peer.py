@@ -244,8 +244,11 @@ async def session_checks():
             _, served, _ = cli("ucr", "hash", "--ucr", path)
             _, builtin, _ = cli("ucr", "hash", "--ucr", version)
             check(f"resource ucr/{version}: same codebook as the CLI's", served == builtin and served.strip(), (served, builtin))
-            anchors = json.loads(contents[0].text)
-            check(f"resource ucr/{version}: slipcore layout", isinstance(anchors, dict) and "anchors" in anchors, list(anchors)[:5])
+            if version == "v3":
+                # slipcore 3.1.1 (scripts/requirements-test.txt) loads the served v3 codebook with the same hash.
+                from slipcore.ucr import UCR
+
+                check("resource ucr/v3: slipcore loads it", UCR.load(path).content_hash() == served.strip(), served)
         try:
             await session.read_resource("slipstream://ucr/v2")
             check("unknown resource: protocol error", False, "no error")
