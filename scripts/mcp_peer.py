@@ -224,6 +224,32 @@ async def session_checks():
                 )
         await expect_error(session, "slip_tokens p50k_base", "slip_tokens", {"text": "x", "encoding": "p50k_base"}, "invalid_argument")
 
+        # Concurrent calls: 40 Fallback texts through the SQLite store at once, then back.
+        texts_sent = [f"concurrent fallback text number {i}" for i in range(40)]
+        wires = {}
+
+        async def to_v3(text):
+            result = await session.call_tool("slip_translate", {"wire": f'SLIP v1 a b Fallback "{text}"', "to": "v3"})
+            wires[text] = result.structured_content["wire"]
+
+        async with anyio.create_task_group() as group:
+            for text in texts_sent:
+                group.start_soon(to_v3, text)
+        check("concurrent translate: distinct refs", len(set(wires.values())) == len(texts_sent), wires)
+        back = {}
+
+        async def to_v1(text):
+            result = await session.call_tool("slip_translate", {"wire": wires[text], "to": "v1"})
+            back[text] = result.structured_content["wire"]
+
+        async with anyio.create_task_group() as group:
+            for text in texts_sent:
+                group.start_soon(to_v1, text)
+        check(
+            "concurrent translate: every text resolves",
+            all(back[t] == f'SLIP v1 a b Fallback "{t}"' for t in texts_sent), back,
+        )
+
         # An unknown tool is a protocol error, and the session goes on.
         try:
             await session.call_tool("slip_nothing", {})
