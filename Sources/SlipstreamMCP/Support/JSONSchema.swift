@@ -15,14 +15,15 @@ enum JSONSchema {
         .object(["type": "string", "description": .string(description)])
     }
 
-    /// A string property with a closed set of values.
+    /// A string property with a closed set of values (and a default, when it has one).
     static func choice<Choice: RawRepresentable & CaseIterable>(
-        _ description: String, default defaultValue: Choice
+        _ description: String, default defaultValue: Choice?
     ) -> Value where Choice.RawValue == String {
-        .object([
-            "type": "string", "description": .string(description),
-            "enum": .array(Choice.allCases.map { .string($0.rawValue) }), "default": .string(defaultValue.rawValue),
-        ])
+        var schema: [String: Value] = [
+            "type": "string", "description": .string(description), "enum": .array(Choice.allCases.map { .string($0.rawValue) }),
+        ]
+        if let defaultValue { schema["default"] = .string(defaultValue.rawValue) }
+        return .object(schema)
     }
 
     /// A value of a JSON type (`string`, `integer`, `number`, `boolean`), or of it or null.

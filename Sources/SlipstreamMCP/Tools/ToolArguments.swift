@@ -17,11 +17,6 @@ struct ToolArguments: Sendable {
         }
     }
 
-    /// Whether the call gives the argument (JSON null counts as absent).
-    func has(_ name: String) -> Bool {
-        values[name].map { !$0.isNull } ?? false
-    }
-
     /// A string argument, at most `maxBytes` UTF-8 bytes; `nil` when absent (or JSON null).
     func optionalString(_ name: String, maxBytes: Int) throws(SlipToolError) -> String? {
         guard let value = values[name], !value.isNull else { return nil }
@@ -37,7 +32,8 @@ struct ToolArguments: Sendable {
         return string
     }
 
-    /// A required string argument, at most `maxBytes` UTF-8 bytes.
+    /// A required string argument, at most `maxBytes` UTF-8 bytes. (Wires are read with no limit here:
+    /// the wire parser refuses one over `limits.maxWireBytes` as `line_too_long`, as the CLI does.)
     func string(_ name: String, maxBytes: Int) throws(SlipToolError) -> String {
         guard let string = try optionalString(name, maxBytes: maxBytes) else {
             throw SlipToolError(.missingArgument, "\(name) is required", argument: name)
@@ -45,13 +41,16 @@ struct ToolArguments: Sendable {
         return string
     }
 
-    /// One of a closed set of strings, `defaultValue` when absent.
+    /// One of a closed set of strings, `defaultValue` when absent (required when `defaultValue` is `nil`).
     func choice<Choice: RawRepresentable & CaseIterable>(
-        _ name: String, default defaultValue: Choice
+        _ name: String, default defaultValue: Choice?
     ) throws(SlipToolError)
         -> Choice where Choice.RawValue == String
     {
-        guard let raw = try optionalString(name, maxBytes: 64) else { return defaultValue }
+        guard let raw = try optionalString(name, maxBytes: 64) else {
+            guard let defaultValue else { throw SlipToolError(.missingArgument, "\(name) is required", argument: name) }
+            return defaultValue
+        }
         guard let choice = Choice(rawValue: raw) else {
             let allowed = Choice.allCases.map(\.rawValue).joined(separator: ", ")
             throw SlipToolError(.invalidArgument, "\(name) is \(raw.debugDescription); expected one of \(allowed)", argument: name)

@@ -14,15 +14,14 @@ struct TranslateTool: SlipTool {
         inputSchema: JSONSchema.object(
             [
                 "wire": JSONSchema.string("The wire line (v1 or v3)."),
-                "to": JSONSchema.choice("The target version.", default: WireVersion.v3),
+                "to": JSONSchema.choice("The target version.", default: WireVersion?.none),
             ], required: ["wire", "to"]),
         annotations: .init(readOnlyHint: false, idempotentHint: true, openWorldHint: false),
         outputSchema: JSONSchema.object(["wire": JSONSchema.type("string"), "losses": JSONSchema.array(JSONSchema.type("string"))]))
 
     func call(_ arguments: ToolArguments, context: ToolContext) async throws -> ToolOutput {
         let wire = try arguments.string("wire", maxBytes: .max)
-        guard arguments.has("to") else { throw SlipToolError(.missingArgument, "to is required", argument: "to") }
-        let version = try arguments.choice("to", default: WireVersion.v3)
+        let version = try arguments.choice("to", default: WireVersion?.none)
         let message = try context.parse(wire)
         let translation = try await Translator(store: context.store).translate(message, to: version)
         return ToolOutput(
