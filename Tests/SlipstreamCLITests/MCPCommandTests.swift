@@ -1,0 +1,35 @@
+import Foundation
+import Testing
+
+/// `slipstream mcp` as a process, without a Python peer: stdout carries only JSON-RPC, logs go to stderr,
+/// every request piped in is answered before the process exits, and bad limits are usage errors.
+@Suite struct MCPCommandTests {
+    @Test func pipedRequestsAreAnsweredOnStdoutAndLogsGoToStderr() throws {
+        let requests = [
+            #"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"test","version":"1"}}}"#,
+            #"{"jsonrpc":"2.0","method":"notifications/initialized"}"#,
+            #"{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"slip_decode","arguments":{"wire":"SLIP v1 alice bob RequestReview auth_module"}}}"#,
+            #"{"jsonrpc":"2.0","id":3,"method":"tools/call","params":{"name":"slip_decode","arguments":{"wire":"SLIP v1 a"}}}"#,
+        ]
+        let run = try CLITests.run(
+            ["mcp", "--fallback-store", ":memory:", "--log-level", "info"], stdin: requests.joined(separator: "\n") + "\n")
+        #expect(run.status == 0, "\(run.stderr)")
+        let replies = run.lines
+        #expect(replies.count == run.stdout.split(separator: "\n").count, "stdout has a line that is not JSON: \(run.stdout)")
+        #expect(Set(replies.compactMap { $0["id"] as? Int }) == [1, 2, 3])
+        let results = Dictionary(
+            uniqueKeysWithValues: replies.compactMap { reply in
+                (reply["id"] as? Int).map { ($0, reply["result"] as? [String: Any] ?? [:]) }
+            })
+        let decoded = try #require(results[2]?["structuredContent"] as? [String: Any])
+        #expect(decoded["canonical"] as? String == "Request review of work")
+        #expect(results[3]?["isError"] as? Bool == true)
+        #expect(run.stderr.contains("serving MCP"))
+    }
+
+    @Test func aLimitOfZeroIsAUsageError() throws {
+        let run = try CLITests.run(["mcp", "--max-wire-bytes", "0"])
+        #expect(run.status == 64)
+        #expect(run.stderr.contains("must be positive"))
+    }
+}
