@@ -1,0 +1,153 @@
+import Foundation
+import Testing
+
+/// `slipstream hub …` run as processes: agents sharing a SQLite file, and a hub server.
+@Suite struct HubCLITests {
+    static func temporaryStore() -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("hub-\(UUID()).sqlite").path
+    }
+
+    static func remove(_ path: String) {
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+    }
+
+    /// A `slipstream` process started with `arguments`, its output read as it comes.
+    final class Running: @unchecked Sendable {  // the pipes are read once, after exit
+        let process = Process()
+        let output = Pipe()
+        let error = Pipe()
+
+        init(_ arguments: [String], environment: [String: String] = [:]) throws {
+            process.executableURL = URL(fileURLWithPath: CLITests.binary)
+            process.arguments = arguments
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+            process.standardInput = FileHandle.nullDevice
+            process.standardOutput = output
+            process.standardError = error
+            try process.run()
+        }
+
+        /// The first line of standard output (read byte by byte, so nothing after it is consumed).
+        func firstLine() -> String {
+            var bytes: [UInt8] = []
+            while let byte = try? output.fileHandleForReading.read(upToCount: 1)?.first, byte != 0x0A { bytes.append(byte) }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+
+        /// Waits for the process to exit; its status, standard output and standard error.
+        func finish() -> CLITests.Run {
+            let out = output.fileHandleForReading.readDataToEndOfFile()
+            let err = error.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return CLITests.Run(
+                status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
+                stderr: String(decoding: err, as: UTF8.self))
+        }
+
+        func stop() {
+            if process.isRunning { process.terminate() }
+            process.waitUntilExit()
+        }
+    }
+
+    @Test func sendReportsEachLineAndRecvPrintsAndAcknowledges() throws {
+        let store = Self.temporaryStore()
+        defer { Self.remove(store) }
+        let lines = "SLIP v1 alice bob RequestReview auth_module\n\nSLIP v1 a bob RequestTask x:y\nSLIP v3 carol bob Inform Complete\n"
+        let sent = try CLITests.run(["hub", "send", "--store", store], stdin: lines)
+        #expect(sent.status == 1)
+        #expect(sent.stdout == "line 1: id 1 to bob\nline 4: id 2 to bob\n")
+        #expect(sent.stderr.contains("line 3: hub error (invalid_wire): invalid_payload_token"))
+        #expect(sent.stderr.contains("offset"))
+
+        let peek = try CLITests.run(["hub", "recv", "bob", "--no-ack", "--store", store])
+        #expect(peek.stdout == "SLIP v1 alice bob RequestReview auth_module\nSLIP v3 carol bob Inform Complete\n")
+        let received = try CLITests.run(["hub", "recv", "bob", "--json", "--limit", "1", "--store", store])
+        #expect(received.status == 0)
+        let object = try #require(received.lines.first)
+        #expect(object["id"] as? Int == 1 && object["src"] as? String == "alice" && object["dst"] as? String == "bob")
+        #expect(object["wire"] as? String == "SLIP v1 alice bob RequestReview auth_module")
+        #expect((object["sentAt"] as? String)?.hasSuffix("Z") == true)
+        #expect(try CLITests.run(["hub", "recv", "bob", "--store", store]).stdout == "SLIP v3 carol bob Inform Complete\n")
+        #expect(try CLITests.run(["hub", "recv", "bob", "--store", store]).stdout == "")
+
+        let json = try CLITests.run(["hub", "send", "--json", "SLIP v1 a b RequestTask x:y", "--store", store])
+        #expect(json.status == 1)
+        let error = try #require(json.lines.first?["error"] as? [String: Any])
+        #expect(error["code"] as? String == "invalid_wire" && error["offset"] as? Int == 24)
+        let lenient = try CLITests.run(["hub", "send", "--lenient", "--json", "SLIP v1 a b RequestTask x:y", "--store", store])
+        #expect(lenient.status == 0)
+        #expect(lenient.lines.first?["wire"] as? String == "SLIP v1 a b RequestTask x y")
+    }
+
+    /// Two `recv --follow` processes wait on one SQLite file; a group wire sent by a third process reaches
+    /// both, and not its sender.
+    @Test func twoWaitingReceiversGetAGroupWireSentByAnotherProcess() throws {
+        let store = Self.temporaryStore()
+        defer { Self.remove(store) }
+        for agent in ["alice", "bob", "carol"] {
+            #expect(try CLITests.run(["hub", "join", "team", agent, "--store", store]).status == 0)
+        }
+        #expect(try CLITests.run(["hub", "leave", "team", "alice", "--store", store]).stdout == "team: bob carol\n")
+        #expect(try CLITests.run(["hub", "join", "team", "alice", "--store", store]).stdout == "team: alice bob carol\n")
+
+        let receivers = try ["bob", "carol"].map { try Running(["hub", "recv", $0, "--follow", "--limit", "1", "--store", store]) }
+        defer { receivers.forEach { $0.stop() } }
+        let sent = try CLITests.run(["hub", "send", "SLIP v1 alice team RequestReview auth_module", "--store", store])
+        #expect(sent.stdout == "line 1: id 1 to bob, carol\n")
+        for receiver in receivers {
+            let run = receiver.finish()
+            #expect(run.status == 0)
+            #expect(run.stdout == "SLIP v1 alice team RequestReview auth_module\n")
+        }
+        #expect(try CLITests.run(["hub", "recv", "alice", "--store", store]).stdout == "")
+    }
+
+    @Test func badArgumentsAreClearErrors() throws {
+        let store = Self.temporaryStore()
+        defer { Self.remove(store) }
+        let name = try CLITests.run(["hub", "recv", "bob smith", "--store", store])
+        #expect(name.status != 0 && name.stderr.contains("invalid_name"))
+        let both = try CLITests.run(["hub", "recv", "bob", "--store", store, "--hub", "http://127.0.0.1:7600"])
+        #expect(both.status != 0 && both.stderr.contains("--hub and --store"))
+    }
+
+    /// `hub serve` on a free port; `send`, `recv` and `join` with `--hub` and a token.
+    @Test func theHubServerServesSendRecvAndJoinWithAToken() throws {
+        let store = Self.temporaryStore()
+        defer { Self.remove(store) }
+        let server = try Running(["hub", "serve", "--store", store, "--port", "0", "--token", "s3cret"])
+        defer { server.stop() }
+        let banner = server.firstLine()
+        #expect(banner.hasPrefix("listening on http://127.0.0.1:"))
+        let url = try #require(banner.split(separator: " ").last.map(String.init))
+        let token = ["SLIPSTREAM_HUB_TOKEN": "s3cret"]
+
+        #expect(try CLITests.run(["hub", "join", "team", "bob", "--hub", url], environment: token).stdout == "team: bob\n")
+        let sent = try CLITests.run(
+            ["hub", "send", "--hub", url], stdin: "SLIP v1 alice team MetaAck\nSLIP v1 a b Nope\n", environment: token)
+        #expect(sent.status == 1)
+        #expect(sent.stdout == "line 1: id 1 to bob\n")
+        #expect(sent.stderr.contains("line 2: hub error (invalid_wire): unknown_anchor"))
+        let received = try CLITests.run(["hub", "recv", "bob", "--json", "--hub", url], environment: token)
+        #expect(received.lines.map { $0["wire"] as? String } == ["SLIP v1 alice team MetaAck"])
+        #expect(try CLITests.run(["hub", "recv", "bob", "--hub", url], environment: token).stdout == "")
+
+        let refused = try CLITests.run(["hub", "recv", "bob", "--hub", url, "--token", "wrong"])
+        #expect(refused.status == 1 && refused.stderr.contains("unauthorized"))
+    }
+}
+
+/// The same commands with the hub on the PostgreSQL server of $SLIPSTREAM_POSTGRES_URL.
+@Suite(.enabled(if: ProcessInfo.processInfo.environment["SLIPSTREAM_POSTGRES_URL"] != nil, "needs a PostgreSQL server"))
+struct HubPostgresCLITests {
+    @Test func sendAndRecvThroughAPostgreSQLStore() throws {
+        let url = try #require(ProcessInfo.processInfo.environment["SLIPSTREAM_POSTGRES_URL"])
+        let agent = "agent" + UUID().uuidString.prefix(8)
+        let sent = try CLITests.run(["hub", "send", "SLIP v1 alice \(agent) RequestReview auth_module", "--store", url])
+        #expect(sent.status == 0 && sent.stdout.hasSuffix(" to \(agent)\n"))
+        let received = try CLITests.run(["hub", "recv", agent, "--store", url])
+        #expect(received.stdout == "SLIP v1 alice \(agent) RequestReview auth_module\n")
+        #expect(try CLITests.run(["hub", "recv", agent, "--store", url]).stdout == "")
+    }
+}
