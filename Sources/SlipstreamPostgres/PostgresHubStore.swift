@@ -168,14 +168,14 @@ public struct PostgresHubStore: HubStore {
     }
 
     public func join(group: String, agent: String) async throws {
-        try await HubError.storage("add \(agent.debugDescription) to \(group.debugDescription) on \(server)") {
+        _ = try await HubError.storage("add \(agent.debugDescription) to \(group.debugDescription) on \(server)") {
             try await client.query(
                 "INSERT INTO \(unescaped: prefix)_members (group_name, agent) VALUES (\(group), \(agent)) ON CONFLICT DO NOTHING")
         }
     }
 
     public func leave(group: String, agent: String) async throws {
-        try await HubError.storage("remove \(agent.debugDescription) from \(group.debugDescription) on \(server)") {
+        _ = try await HubError.storage("remove \(agent.debugDescription) from \(group.debugDescription) on \(server)") {
             try await client.query("DELETE FROM \(unescaped: prefix)_members WHERE group_name = \(group) AND agent = \(agent)")
         }
     }

@@ -92,7 +92,9 @@ import Testing
         #expect(try CLITests.run(["hub", "join", "team", "alice", "--store", store]).stdout == "team: alice bob carol\n")
 
         let receivers = try ["bob", "carol"].map { try Running(["hub", "recv", $0, "--follow", "--limit", "1", "--store", store]) }
-        defer { receivers.forEach { $0.stop() } }
+        defer {
+            for receiver in receivers { receiver.stop() }
+        }
         let sent = try CLITests.run(["hub", "send", "SLIP v1 alice team RequestReview auth_module", "--store", store])
         #expect(sent.stdout == "line 1: id 1 to bob, carol\n")
         for receiver in receivers {
