@@ -35,26 +35,39 @@ public struct HubClient: HubEndpoint {
     }
 
     public func send(_ line: String) async throws(HubError) -> HubReceipt {
-        guard !line.contains("\n") else {
+        if let newline = line.utf8.firstIndex(of: 0x0A) {
             throw HubError(
                 .invalidWire, "a wire is one line; this one has a line break",
-                offset: line.utf8.firstIndex(of: 0x0A).map { line.utf8.distance(from: line.utf8.startIndex, to: $0) })
+                offset: line.utf8.distance(from: line.utf8.startIndex, to: newline))
         }
-        struct Result: Decodable {
-            var error: HubError?
+        if line.allSatisfy(\.isWhitespace) {
+            // The server skips blank lines; refuse one as a local hub would.
+            do throws(WireError) { _ = try WireParser().parse(line) } catch { throw .invalidWire(error) }
         }
-        struct Results: Decodable { var results: [Result] }
         let (status, body) = try await request("/v1/messages", method: .POST, body: line, contentType: "text/plain; charset=utf-8")
-        if status == .ok || status == .unprocessableEntity || status == .tooManyRequests || status == .serviceUnavailable,
-            let results = try? JSONDecoder().decode(Results.self, from: body), let result = results.results.first
-        {
-            if let error = result.error { throw error }
-            if let receipt = try? JSONDecoder().decode(ResultsOfReceipts.self, from: body).results.first { return receipt }
+        guard let outcome = try? JSONDecoder().decode(Outcomes.self, from: body).results.first else {
+            throw unexpected(status, body, "POST /v1/messages")
         }
-        throw unexpected(status, body, "POST /v1/messages")
+        return try outcome.result.get()
     }
 
-    private struct ResultsOfReceipts: Decodable { var results: [HubReceipt] }
+    /// One line's result in a `POST /v1/messages` answer.
+    private struct Outcome: Decodable {
+        var result: Result<HubReceipt, HubError>
+
+        init(from decoder: any Decoder) throws {
+            if let failure = try? Failure(from: decoder) {
+                result = .failure(failure.error)
+            } else {
+                result = .success(try HubReceipt(from: decoder))
+            }
+        }
+    }
+
+    private struct Outcomes: Decodable { var results: [Outcome] }
+
+    /// An error answer.
+    private struct Failure: Decodable { var error: HubError }
 
     public func receive(agent: String, after: Int64, limit: Int?, wait: Duration) async throws(HubError) -> [HubMessage] {
         struct Messages: Decodable { var messages: [HubMessage] }
@@ -111,7 +124,6 @@ public struct HubClient: HubEndpoint {
 
     /// The server's error in `body`, or a transport error naming the answer.
     private func unexpected(_ status: HTTPResponseStatus, _ body: Data, _ what: String) -> HubError {
-        struct Failure: Decodable { var error: HubError }
         if let failure = try? JSONDecoder().decode(Failure.self, from: body) { return failure.error }
         return HubError(
             .transport,

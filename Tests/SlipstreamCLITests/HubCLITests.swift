@@ -78,6 +78,19 @@ import Testing
         let lenient = try CLITests.run(["hub", "send", "--lenient", "--json", "SLIP v1 a b RequestTask x:y", "--store", store])
         #expect(lenient.status == 0)
         #expect(lenient.lines.first?["wire"] as? String == "SLIP v1 a b RequestTask x y")
+        let v3Only = try CLITests.run(["hub", "send", "--accept-version", "v3", "SLIP v1 a b MetaAck", "--store", store])
+        #expect(v3Only.status == 1 && v3Only.stderr.contains("version_not_accepted"))
+    }
+
+    /// `recv` without --follow prints every waiting message, past one fetch's 100.
+    @Test func recvPrintsEveryWaitingMessage() throws {
+        let store = Self.temporaryStore()
+        defer { Self.remove(store) }
+        let lines = (0..<150).map { "SLIP v1 alice bob InformStatus step\($0)\n" }.joined()
+        #expect(try CLITests.run(["hub", "send", "--store", store], stdin: lines).status == 0)
+        let received = try CLITests.run(["hub", "recv", "bob", "--store", store])
+        #expect(received.stdout == lines)
+        #expect(try CLITests.run(["hub", "recv", "bob", "--store", store]).stdout == "")
     }
 
     /// Two `recv --follow` processes wait on one SQLite file; a group wire sent by a third process reaches

@@ -7,7 +7,7 @@ struct HubRecvCommand: AsyncParsableCommand {
         commandName: "recv",
         abstract: "Print an agent's unacknowledged messages, oldest first, and acknowledge them.",
         discussion: """
-            Without --follow, prints what is waiting now (waiting up to --wait seconds for a first message) and \
+            Without --follow, prints every message waiting now (waiting up to --wait seconds for a first one) and \
             exits. With --follow, keeps printing messages as they arrive. Messages are acknowledged after they \
             are printed, so a recv that stops before that prints them again next time (at-least-once).
             """)
@@ -15,7 +15,7 @@ struct HubRecvCommand: AsyncParsableCommand {
     @Argument(help: "The agent whose mailbox to read.")
     var agent: String
 
-    @Option(help: "Most messages to print (default: what one fetch returns, 100; with --follow, no limit).")
+    @Option(help: "Most messages to print (default: every waiting one; with --follow, no limit).")
     var limit: Int?
 
     @Flag(help: "Keep waiting for messages and print them as they arrive.")
@@ -45,18 +45,20 @@ struct HubRecvCommand: AsyncParsableCommand {
             var printed = 0
             var after: Int64 = 0
             repeat {
-                let wanted = limit.map { $0 - printed }
                 let messages = try await hub.receive(
-                    agent: agent, after: after, limit: wanted, wait: follow ? configuration.maxWait : .milliseconds(Int64(wait * 1000)))
+                    agent: agent, after: after, limit: limit.map { $0 - printed },
+                    wait: follow ? configuration.maxWait : printed == 0 ? .milliseconds(Int64(wait * 1000)) : .zero)
                 for message in messages {
                     if json { Output.json(message.json) } else { Output.line(message.wire) }
                 }
                 Output.flush()
-                guard let last = messages.last else { continue }
+                guard let last = messages.last else {
+                    if follow { continue } else { break }
+                }
                 after = last.id
                 printed += messages.count
                 if !noAck { try await hub.acknowledge(agent: agent, through: last.id) }
-            } while follow && printed < (limit ?? .max)
+            } while printed < (limit ?? .max)
         }
     }
 }

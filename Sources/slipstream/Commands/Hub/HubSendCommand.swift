@@ -17,22 +17,19 @@ struct HubSendCommand: AsyncParsableCommand {
     @Argument(help: "The wire to send (default: one per stdin line).")
     var wire: String?
 
-    @Flag(help: "Accept what the lenient profile can repair, and send the repaired wire.")
-    var lenient = false
-
     @Flag(help: "Print one JSON object per line: line, id, recipients, wire, repairs; or line, error.")
     var json = false
 
     @OptionGroup var input: WireInputOptions
+
+    @OptionGroup var wires: HubWireOptions
 
     @OptionGroup var store: HubStoreOptions
 
     @OptionGroup var remote: HubRemoteOptions
 
     func run() async throws {
-        let configuration = HubConfiguration(
-            profile: lenient ? .lenient : .strict, maxLineBytes: input.maxLineBytes,
-            v1Codebook: try input.parserConfiguration().v1Codebook)
+        let configuration = try wires.configuration(input)
         let refused = try await remote.withEndpoint(store: store, configuration: configuration) { hub in
             var refused = 0
             for line in input.lines(wire) {

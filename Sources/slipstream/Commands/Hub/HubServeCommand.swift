@@ -36,27 +36,25 @@ struct HubServeCommand: AsyncParsableCommand {
     @Option(help: "Largest request body, in bytes.")
     var maxBodyBytes = 1 << 20
 
-    @Option(help: "Longest line accepted, in bytes.")
-    var maxLineBytes = 4096
-
     @Option(help: "Longest a receive may wait, in seconds.")
     var maxWait = 30
 
-    @Flag(help: "Accept what the lenient profile can repair, and store the repaired wire.")
-    var lenient = false
+    @OptionGroup var input: WireInputOptions
+
+    @OptionGroup var wires: HubWireOptions
 
     func validate() throws {
-        guard rate >= 0, burst >= 0, maxBodyBytes > 0, maxLineBytes > 0, maxWait >= 0 else {
+        guard rate >= 0, burst >= 0, maxBodyBytes > 0, input.maxLineBytes > 0, maxWait >= 0 else {
             throw ValidationError("--rate, --burst and --max-wait must be at least 0, --max-body-bytes and --max-line-bytes above 0")
         }
     }
 
     func run() async throws {
+        var hub = try wires.configuration(input)
+        hub.rateLimit = HubConfiguration.RateLimit(messagesPerSecond: rate, burst: burst)
+        hub.maxWait = .seconds(maxWait)
         let configuration = HubServerConfiguration(
-            host: host, port: port,
-            hub: HubConfiguration(
-                profile: lenient ? .lenient : .strict, maxLineBytes: maxLineBytes,
-                rateLimit: HubConfiguration.RateLimit(messagesPerSecond: rate, burst: burst), maxWait: .seconds(maxWait)),
+            host: host, port: port, hub: hub,
             token: token ?? ProcessInfo.processInfo.environment["SLIPSTREAM_HUB_TOKEN"], maxBodyBytes: maxBodyBytes)
         try await store.withStore { store in
             let app = buildHubApplication(configuration: configuration, store: store) { port in
