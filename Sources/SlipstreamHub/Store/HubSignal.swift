@@ -10,6 +10,8 @@ public final class HubSignal: Sendable {
         var generation: UInt64 = 0
         var nextWaiter = 0
         var waiters: [Int: CheckedContinuation<Void, Never>] = [:]
+        /// Waiters not registered yet.
+        var pending: Set<Int> = []
         /// Waiters cancelled before they registered.
         var cancelled: Set<Int> = []
     }
@@ -45,11 +47,13 @@ public final class HubSignal: Sendable {
     private func waitForChange(after seen: UInt64) async {
         let id = state.withLock { state in
             defer { state.nextWaiter += 1 }
+            state.pending.insert(state.nextWaiter)
             return state.nextWaiter
         }
         await withTaskCancellationHandler {
             await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
                 let resumeNow = state.withLock { state in
+                    state.pending.remove(id)
                     if state.generation != seen || state.cancelled.remove(id) != nil { return true }
                     state.waiters[id] = continuation
                     return false
@@ -57,12 +61,11 @@ public final class HubSignal: Sendable {
                 if resumeNow { continuation.resume() }
             }
         } onCancel: {
-            let waiter = state.withLock { state in
-                guard let waiter = state.waiters.removeValue(forKey: id) else {
-                    state.cancelled.insert(id)
-                    return nil as CheckedContinuation<Void, Never>?
-                }
-                return waiter
+            let waiter = state.withLock { state -> CheckedContinuation<Void, Never>? in
+                // Registered: resume it; not yet: tell the registration; already resumed: nothing to do.
+                if let waiter = state.waiters.removeValue(forKey: id) { return waiter }
+                if state.pending.contains(id) { state.cancelled.insert(id) }
+                return nil
             }
             waiter?.resume()
         }
