@@ -151,6 +151,17 @@ import Testing
         let refused = try CLITests.run(["hub", "recv", "bob", "--hub", url, "--token", "wrong"])
         #expect(refused.status == 1 && refused.stderr.contains("unauthorized"))
     }
+
+    /// A server's rate limit makes `send --hub` wait as the server asks, not drop lines.
+    @Test func sendWaitsOutAServersRateLimit() throws {
+        let server = try Running(["hub", "serve", "--store", ":memory:", "--port", "0", "--rate", "4", "--burst", "1"])
+        defer { server.stop() }
+        let url = try #require(server.firstLine().split(separator: " ").last.map(String.init))
+        let lines = "SLIP v1 alice bob MetaAck\nSLIP v1 alice bob MetaAck\nSLIP v1 alice bob MetaAck\n"
+        let sent = try CLITests.run(["hub", "send", "--hub", url], stdin: lines)
+        #expect(sent.status == 0)
+        #expect(sent.stdout == "line 1: id 1 to bob\nline 2: id 2 to bob\nline 3: id 3 to bob\n")
+    }
 }
 
 /// The same commands with the hub on the PostgreSQL server of $SLIPSTREAM_POSTGRES_URL.
