@@ -26,7 +26,7 @@ enum StoreLocation: Equatable {
     /// The help text of an option naming a store of `what`, kept in `defaultFile` by default.
     static func help(_ what: String, defaultFile: String) -> String {
         """
-        Where \(what) is kept: a SQLite file (default: \(defaultFile) in $SLIPSTREAM_CACHE_DIR, else in \
+        Where to keep \(what): a SQLite file (default: \(defaultFile) in $SLIPSTREAM_CACHE_DIR, else in \
         ~/.cache/slipstream), a PostgreSQL server (postgres://user[:password]@host[:port]/database, shared by \
         many machines), or `:memory:` for this run only.
         """
