@@ -17,11 +17,11 @@ import Testing
         let output = Pipe()
         let error = Pipe()
 
-        init(_ arguments: [String], environment: [String: String] = [:]) throws {
+        init(_ arguments: [String], stdin: Pipe? = nil, environment: [String: String] = [:]) throws {
             process.executableURL = URL(fileURLWithPath: CLITests.binary)
             process.arguments = arguments
             process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-            process.standardInput = FileHandle.nullDevice
+            process.standardInput = stdin ?? FileHandle.nullDevice
             process.standardOutput = output
             process.standardError = error
             try process.run()
@@ -116,6 +116,31 @@ import Testing
             #expect(run.stdout == "SLIP v1 alice team RequestReview auth_module\n")
         }
         #expect(try CLITests.run(["hub", "recv", "alice", "--store", store]).stdout == "")
+    }
+
+    /// Two `send` processes writing one file at once: every line gets an id of its own, and the
+    /// recipient gets them all, in id order.
+    @Test func twoSendingProcessesOnOneFileLoseAndDuplicateNothing() throws {
+        let store = Self.temporaryStore()
+        defer { Self.remove(store) }
+        #expect(try CLITests.run(["hub", "join", "team", "bob", "--store", store]).status == 0)
+        let senders = try ["alice", "carol"].map { sender in
+            let input = Pipe()
+            let running = try Running(["hub", "send", "--json", "--store", store], stdin: input)
+            let lines = (0..<100).map { "SLIP v1 \(sender) team InformStatus n\($0)\n" }.joined()
+            input.fileHandleForWriting.write(Data(lines.utf8))
+            try input.fileHandleForWriting.close()
+            return running
+        }
+        var ids: [Int] = []
+        for sender in senders {
+            let run = sender.finish()
+            #expect(run.status == 0, "\(run.stderr)")
+            ids += run.lines.compactMap { $0["id"] as? Int }
+        }
+        #expect(ids.count == 200 && Set(ids).count == 200)
+        let received = try CLITests.run(["hub", "recv", "bob", "--json", "--store", store]).lines
+        #expect(received.map { $0["id"] as? Int } == ids.sorted())
     }
 
     @Test func badArgumentsAreClearErrors() throws {
