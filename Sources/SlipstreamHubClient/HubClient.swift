@@ -140,7 +140,8 @@ public struct HubClient: HubEndpoint {
         if let contentType { request.headers.add(name: "Content-Type", value: contentType) }
         if let body { request.body = .bytes(ByteBuffer(string: body)) }
         do {
-            let response = try await client.execute(request, timeout: .milliseconds(Int64(HubError.seconds(timeout) * 1000)))
+            let milliseconds = Int64(min(max(HubError.seconds(timeout), 0), 31_536_000) * 1000)  // within a year
+            let response = try await client.execute(request, timeout: .milliseconds(milliseconds))
             let bytes = try await response.body.collect(upTo: 64 << 20)
             return (response.status, Data(bytes.readableBytesView))
         } catch {

@@ -83,7 +83,7 @@ struct HubRoutes: Sendable {
             }
             let messages = try await hub.receive(
                 agent: context.parameters.get("agent") ?? "", after: after, limit: limit,
-                wait: .milliseconds(Int64(min(wait, 86_400) * 1000)))
+                wait: HubError.duration(seconds: wait))
             return .object([("messages", .array(messages.map(\.json)))])
         }
     }

@@ -156,3 +156,19 @@ import Testing
         #expect(try JSONDecoder().decode(HubReceipt.self, from: Data(receipt.json.compactText.utf8)) == receipt)
     }
 }
+
+@Suite struct HubLimitTests {
+    /// Rates and waits from outside (options, query strings, a server's answer) never trap.
+    @Test func extremeRatesAndWaitsStayInRange() {
+        let start = ContinuousClock.now
+        let slow = HubRateLimiter(HubConfiguration.RateLimit(messagesPerSecond: 1e-300, burst: 1))
+        #expect(slow.take("alice", at: start) == nil)
+        #expect(slow.take("alice", at: start) == .seconds(31_536_000))
+        let infinite = HubRateLimiter(HubConfiguration.RateLimit(messagesPerSecond: .infinity, burst: 1))
+        #expect((0..<10).allSatisfy { _ in infinite.take("alice", at: start) == nil })
+        #expect(HubError.duration(seconds: .nan) == .zero)
+        #expect(HubError.duration(seconds: -3) == .zero)
+        #expect(HubError.duration(seconds: 1e300) == .seconds(31_536_000))
+        #expect(HubError.duration(seconds: 0.0015) == .milliseconds(2))
+    }
+}

@@ -41,8 +41,14 @@ extension HubError: Decodable {
                 WireError(.init(rawValue: $0.code), .init(rawValue: $0.kind) ?? .validation, $0.message, token: $0.token, offset: $0.offset)
             },
             retryAfter: try container.decodeIfPresent(Double.self, forKey: .retryAfter).map {
-                .milliseconds(Int64(($0 * 1000).rounded(.up)))
+                HubError.duration(seconds: $0)
             })
+    }
+
+    /// `seconds` as a duration, to the millisecond above, within 0 s and a year (NaN: 0 s).
+    public static func duration(seconds: Double) -> Duration {
+        guard seconds > 0 else { return .zero }
+        return .milliseconds(Int64((min(seconds, 31_536_000) * 1000).rounded(.up)))
     }
 
     /// `duration` in seconds.

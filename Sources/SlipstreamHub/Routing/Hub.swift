@@ -67,8 +67,8 @@ public struct Hub: Sendable {
     }
 
     /// Up to `limit` (at most ``HubConfiguration/maxFetch``) of `agent`'s unacknowledged messages above
-    /// `after`, oldest first; when there is none, waits up to `wait` (at most ``HubConfiguration/maxWait``)
-    /// for one.
+    /// `after`, oldest first; when there is none, waits up to `wait` (at most ``HubConfiguration/maxWait``,
+    /// and a day) for one.
     public func receive(
         agent: String, after: Int64 = 0, limit: Int? = nil, wait: Duration = .zero
     ) async throws(HubError)
@@ -76,7 +76,7 @@ public struct Hub: Sendable {
     {
         try Self.check(agent, as: "agent")
         let count = min(max(limit ?? configuration.maxFetch, 1), configuration.maxFetch)
-        let deadline = ContinuousClock.now + min(max(wait, .zero), configuration.maxWait)
+        let deadline = ContinuousClock.now + min(max(wait, .zero), configuration.maxWait, .seconds(86_400))
         return try await HubError.storage("fetch the messages of \(agent.debugDescription)") {
             while true {
                 let messages = try await store.fetch(for: agent, after: after, limit: count)

@@ -25,8 +25,8 @@ public struct HubConfiguration: Sendable, Hashable {
         /// No limit.
         public static let off = RateLimit(messagesPerSecond: 0, burst: 0)
 
-        /// Whether the limit is on.
-        public var isOn: Bool { messagesPerSecond > 0 }
+        /// Whether the limit is on (a rate above 0 and finite).
+        public var isOn: Bool { messagesPerSecond > 0 && messagesPerSecond.isFinite }
     }
 
     /// The wire versions accepted (default both); a line of another version is refused with

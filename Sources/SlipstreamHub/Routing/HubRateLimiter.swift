@@ -35,7 +35,7 @@ public final class HubRateLimiter: Sendable {
                 bucket.tokens -= 1
                 return nil
             }
-            return .milliseconds(Int64(((1 - bucket.tokens) / limit.messagesPerSecond * 1000).rounded(.up)))
+            return HubError.duration(seconds: (1 - bucket.tokens) / limit.messagesPerSecond)
         }
     }
 

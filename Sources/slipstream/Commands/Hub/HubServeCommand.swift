@@ -36,7 +36,7 @@ struct HubServeCommand: AsyncParsableCommand {
     @Option(help: "Largest request body, in bytes.")
     var maxBodyBytes = 1 << 20
 
-    @Option(help: "Longest a receive may wait, in seconds.")
+    @Option(help: "Longest a receive may wait, in seconds (at most a day).")
     var maxWait = 30
 
     @OptionGroup var input: WireInputOptions
@@ -44,8 +44,10 @@ struct HubServeCommand: AsyncParsableCommand {
     @OptionGroup var wires: HubWireOptions
 
     func validate() throws {
-        guard rate >= 0, burst >= 0, maxBodyBytes > 0, input.maxLineBytes > 0, maxWait >= 0 else {
-            throw ValidationError("--rate, --burst and --max-wait must be at least 0, --max-body-bytes and --max-line-bytes above 0")
+        guard rate >= 0, rate.isFinite, burst >= 0, maxBodyBytes > 0, input.maxLineBytes > 0, (0...86_400).contains(maxWait) else {
+            throw ValidationError(
+                "--rate (finite) and --burst must be at least 0, --max-wait 0 to 86400 seconds, --max-body-bytes and --max-line-bytes above 0"
+            )
         }
     }
 
