@@ -56,12 +56,10 @@ struct HubRoutes: Sendable {
             let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
             if line.allSatisfy(\.isWhitespace) { continue }
             do throws(HubError) {
-                let receipt = try await hub.send(String(line))
-                guard case .object(let fields) = receipt.json else { continue }
-                results.append(.object([("line", .int(index + 1))] + fields))
+                results.append(HubReceipt.json(line: index + 1, .success(try await hub.send(String(line)))))
             } catch {
                 refusals.append(error)
-                results.append(.object([("line", .int(index + 1)), ("error", error.json)]))
+                results.append(HubReceipt.json(line: index + 1, .failure(error)))
             }
         }
         let worst = refusals.max { Self.severity($0.code) < Self.severity($1.code) }

@@ -29,6 +29,18 @@ extension HubReceipt: Decodable {
         ])
     }
 
+    /// One line's result, as `hub send --json` prints it and `POST /v1/messages` answers it:
+    /// `{"line", "id", "recipients", "wire", "repairs"}` or `{"line", "error"}`.
+    public static func json(line: Int, _ outcome: Result<HubReceipt, HubError>) -> JSONValue {
+        switch outcome {
+        case .success(let receipt):
+            guard case .object(let fields) = receipt.json else { return receipt.json }
+            return .object([("line", .int(line))] + fields)
+        case .failure(let error):
+            return .object([("line", .int(line)), ("error", error.json)])
+        }
+    }
+
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let repairs = try container.decodeIfPresent([Repair].self, forKey: .repairs) ?? []

@@ -72,8 +72,7 @@ struct HubSendCommand: AsyncParsableCommand {
 
     private func report(_ receipt: HubReceipt, line: Int) {
         if json {
-            guard case .object(let fields) = receipt.json else { return }
-            Output.json(.object([("line", .int(line))] + fields))
+            Output.json(HubReceipt.json(line: line, .success(receipt)))
             return
         }
         let recipients = receipt.recipients.isEmpty ? "nobody" : receipt.recipients.joined(separator: ", ")
@@ -82,7 +81,7 @@ struct HubSendCommand: AsyncParsableCommand {
     }
 
     private func report(_ error: HubError, line: Int) {
-        if json { Output.json(.object([("line", .int(line)), ("error", error.json)])) }
+        if json { Output.json(HubReceipt.json(line: line, .failure(error))) }
         Output.error("line \(line): \(error)")
     }
 }
