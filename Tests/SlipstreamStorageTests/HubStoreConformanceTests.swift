@@ -4,6 +4,7 @@ import SlipstreamCore
 import SlipstreamHub
 import SlipstreamPostgres
 import SlipstreamSQLite
+import Synchronization
 import Testing
 
 /// Every ``HubStore`` passes the same checks: in memory, the SQLite store on a real file, the PostgreSQL
@@ -234,6 +235,44 @@ import Testing
                         let fetched = try await store.fetch(for: agent, after: 0, limit: 500)
                         #expect(fetched.map(\.id) == ids.sorted())
                         #expect(Set(fetched.map(\.wire)).count == 200)
+                    }
+                }
+            }
+        }
+    }
+
+    /// Ids become visible in order: a reader that only ever asks for ids above the last one it saw (and
+    /// never acknowledges) still gets every message while two instances append at once.
+    @Test(arguments: kinds)
+    func aReaderFollowingItsCursorMissesNothingWhileOthersAppend(_ kind: Kind) async throws {
+        try await Self.withStorage(kind) { storage in
+            try await storage.withInstance { first in
+                try await storage.withInstance { second in
+                    try await storage.withInstance { reader in
+                        let appended = Mutex(false)
+                        async let seen: [Int64] = {
+                            var seen: [Int64] = []
+                            while seen.count < 200 {
+                                let finished = appended.withLock { $0 }
+                                let batch = try await reader.fetch(for: "bob", after: seen.last ?? 0, limit: 7)
+                                seen += batch.map(\.id)
+                                // Nothing new after the last append: what was skipped is lost.
+                                if batch.isEmpty && finished { break }
+                                if batch.isEmpty {
+                                    try await reader.waitForMessages(for: "bob", after: seen.last ?? 0, timeout: .milliseconds(50))
+                                }
+                            }
+                            return seen
+                        }()
+                        let ids = try await withThrowingTaskGroup(of: Int64.self) { group in
+                            for i in 0..<200 {
+                                let store = i % 2 == 0 ? first : second
+                                group.addTask { try await store.append(Self.envelope("alice", "bob", "InformStatus n\(i)"), to: ["bob"]) }
+                            }
+                            return try await group.reduce(into: [Int64]()) { $0.append($1) }
+                        }
+                        appended.withLock { $0 = true }
+                        #expect(try await seen == ids.sorted())
                     }
                 }
             }
