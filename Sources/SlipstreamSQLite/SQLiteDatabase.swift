@@ -11,7 +11,16 @@ enum SQLiteDatabase {
         // GRDB's WAL setup chooses NORMAL, which may lose the last commits on power loss; what a store has
         // accepted must stay.
         try database.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") }
-        try migrator.migrate(database)
-        return database
+        // Processes opening a new file at once race to apply a migration (GRDB checks what is applied
+        // before it locks the file); the loser finds it applied when it tries again.
+        var retries = 0
+        while true {
+            do {
+                try migrator.migrate(database)
+                return database
+            } catch  where retries < 2 {
+                retries += 1
+            }
+        }
     }
 }

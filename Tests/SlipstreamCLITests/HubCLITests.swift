@@ -143,6 +143,18 @@ import Testing
         #expect(received.map { $0["id"] as? Int } == ids.sorted())
     }
 
+    /// Processes that open a new store file at the same moment all get it (one creates the tables).
+    @Test func processesOpeningANewFileAtOnceAllSucceed() throws {
+        let store = Self.temporaryStore()
+        defer { Self.remove(store) }
+        let senders = try (0..<6).map { try Running(["hub", "send", "SLIP v1 agent\($0) bob MetaAck", "--store", store]) }
+        for sender in senders {
+            let run = sender.finish()
+            #expect(run.status == 0, "\(run.stderr)")
+        }
+        #expect(try CLITests.run(["hub", "recv", "bob", "--store", store]).stdout.split(separator: "\n").count == 6)
+    }
+
     @Test func badArgumentsAreClearErrors() throws {
         let store = Self.temporaryStore()
         defer { Self.remove(store) }
