@@ -298,3 +298,22 @@ struct PostgresHubStoreTests {
         await #expect(throws: HubError.self) { try await PostgresHubStore.withStore(url: "mysql://a@b/c") { _ in } }
     }
 }
+
+/// The "In Swift" example of docs/hub.md, on a file of its own.
+@Suite struct HubDocsExampleTests {
+    @Test func theDocsExampleRuns() async throws {
+        let path = FallbackStoreConformanceTests.temporaryPath()
+        defer {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        }
+        let hub = Hub(store: try SQLiteHubStore(path: path))
+        try await hub.join(group: "reviewers", agent: "bob")
+        let receipt = try await hub.send("SLIP v1 alice reviewers RequestReview auth_module")  // id, ["bob"]
+        let messages = try await hub.receive(agent: "bob", wait: .seconds(30))
+        if let last = messages.last { try await hub.acknowledge(agent: "bob", through: last.id) }
+
+        #expect(receipt.recipients == ["bob"])
+        #expect(messages.map(\.wire) == ["SLIP v1 alice reviewers RequestReview auth_module"])
+        #expect(try await hub.receive(agent: "bob").isEmpty)
+    }
+}
