@@ -82,6 +82,9 @@ public struct PostgresHubStore: HubStore {
                     )
                     """, logger: Self.logger)
                 try await connection.query(
+                    "CREATE INDEX IF NOT EXISTS \(unescaped: prefix)_deliveries_by_message ON \(unescaped: prefix)_deliveries (message_id)",
+                    logger: Self.logger)
+                try await connection.query(
                     "CREATE TABLE IF NOT EXISTS \(unescaped: prefix)_cursors (recipient TEXT PRIMARY KEY, acked_through BIGINT NOT NULL)",
                     logger: Self.logger)
                 try await connection.query(
@@ -187,6 +190,20 @@ public struct PostgresHubStore: HubStore {
             var members: [String] = []
             for try await agent in rows.decode(String.self) { members.append(agent) }
             return members
+        }
+    }
+
+    public func prune(sentBefore: Date) async throws -> Int {
+        try await HubError.storage("prune the messages in \(prefix)_messages on \(server)") {
+            let rows = try await client.query(
+                """
+                DELETE FROM \(unescaped: prefix)_messages m WHERE m.sent_at < \(sentBefore.milliseconds)
+                AND NOT EXISTS (SELECT 1 FROM \(unescaped: prefix)_deliveries d WHERE d.message_id = m.id)
+                RETURNING m.id
+                """)
+            var count = 0
+            for try await _ in rows.decode(Int64.self) { count += 1 }
+            return count
         }
     }
 

@@ -125,6 +125,20 @@ public final class SQLiteHubStore: HubStore {
         }
     }
 
+    public func prune(sentBefore: Date) async throws -> Int {
+        try await HubError.storage("prune the messages in \(path.debugDescription)") {
+            try await database.write { db in
+                try db.execute(
+                    sql: """
+                        DELETE FROM hub_messages
+                        WHERE sent_at < ? AND NOT EXISTS (SELECT 1 FROM hub_deliveries d WHERE d.message_id = hub_messages.id)
+                        """,
+                    arguments: [sentBefore.milliseconds])
+                return db.changesCount
+            }
+        }
+    }
+
     public func waitForMessages(for recipient: String, after: Int64, timeout: Duration) async throws {
         try await signal.wait(
             until: { try await !fetch(for: recipient, after: after, limit: 1).isEmpty }, timeout: timeout, poll: pollInterval)
@@ -154,6 +168,7 @@ public final class SQLiteHubStore: HubStore {
                         recipient TEXT PRIMARY KEY,
                         acked_through INTEGER NOT NULL
                     ) WITHOUT ROWID;
+                    CREATE INDEX hub_deliveries_by_message ON hub_deliveries (message_id);
                     CREATE TABLE hub_members (
                         group_name TEXT NOT NULL,
                         agent TEXT NOT NULL,

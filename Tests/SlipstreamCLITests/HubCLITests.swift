@@ -70,6 +70,8 @@ import Testing
         #expect((object["sentAt"] as? String)?.hasSuffix("Z") == true)
         #expect(try CLITests.run(["hub", "recv", "bob", "--store", store]).stdout == "SLIP v3 carol bob Inform Complete\n")
         #expect(try CLITests.run(["hub", "recv", "bob", "--store", store]).stdout == "")
+        #expect(try CLITests.run(["hub", "prune", "--older-than", "3600", "--store", store]).stdout == "pruned 0 messages\n")
+        #expect(try CLITests.run(["hub", "prune", "--older-than", "0", "--store", store]).stdout == "pruned 2 messages\n")
 
         let json = try CLITests.run(["hub", "send", "--json", "SLIP v1 a b RequestTask x:y", "--store", store])
         #expect(json.status == 1)

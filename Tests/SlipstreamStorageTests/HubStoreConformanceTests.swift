@@ -241,6 +241,26 @@ import Testing
         }
     }
 
+    /// Pruning deletes what every recipient acknowledged (the in-memory store keeps nothing of that kind
+    /// anyway), never an unacknowledged message, and ids go on increasing.
+    @Test(arguments: kinds)
+    func pruningDeletesOnlyMessagesEveryRecipientAcknowledged(_ kind: Kind) async throws {
+        try await Self.withStore(kind) { store in
+            var ids: [Int64] = []
+            for i in 0..<3 {
+                ids.append(try await store.append(Self.envelope("alice", "team", "InformStatus s\(i)"), to: ["bob", "carol"]))
+            }
+            try await store.acknowledge(for: "bob", through: ids[2])
+            try await store.acknowledge(for: "carol", through: ids[0])
+            let sentAt = Self.envelope("alice", "team").sentAt
+            #expect(try await store.prune(sentBefore: sentAt) == 0)
+            #expect(try await store.prune(sentBefore: sentAt.addingTimeInterval(1)) == (kind == .memory ? 0 : 1))
+            #expect(try await store.prune(sentBefore: sentAt.addingTimeInterval(1)) == 0)
+            #expect(try await store.fetch(for: "carol", after: 0, limit: 10).map(\.id) == [ids[1], ids[2]])
+            #expect(try await store.append(Self.envelope("alice", "bob"), to: ["bob"]) > ids[2])
+        }
+    }
+
     /// Ids become visible in order: a reader that only ever asks for ids above the last one it saw (and
     /// never acknowledges) still gets every message while two instances append at once.
     @Test(arguments: kinds)

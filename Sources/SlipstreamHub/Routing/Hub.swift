@@ -1,5 +1,11 @@
 import SlipstreamCore
 
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
 /// Routes wire lines between agents over a ``HubStore``: validates, limits, resolves recipients and
 /// appends on send; fetches (waiting when asked) and acknowledges on receive.
 ///
@@ -120,6 +126,16 @@ public struct Hub: Sendable {
         try Self.check(group, as: "group")
         return try await HubError.storage("list the members of \(group.debugDescription)") {
             try await store.members(of: group)
+        }
+    }
+
+    /// Deletes the messages older than `age` that every recipient has acknowledged; returns how many.
+    /// Unacknowledged messages stay, whatever their age.
+    @discardableResult
+    public func prune(olderThan age: Duration) async throws(HubError) -> Int {
+        let cutoff = Date(timeIntervalSinceNow: -HubError.seconds(max(age, .zero)))
+        return try await HubError.storage("prune the messages older than \(age)") {
+            try await store.prune(sentBefore: cutoff)
         }
     }
 

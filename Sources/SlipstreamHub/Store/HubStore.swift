@@ -1,3 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
 /// Where a hub keeps its messages, mailboxes, cursors and groups: in memory, in a SQLite file shared by
 /// the processes of one machine, or on a PostgreSQL server shared by many.
 ///
@@ -32,4 +38,8 @@ public protocol HubStore: Sendable {
     /// or when `timeout` has passed, or the task is cancelled; ``fetch(for:after:limit:)`` tells which.
     /// Appends through other instances on the same storage (other processes, other machines) wake it too.
     func waitForMessages(for recipient: String, after: Int64, timeout: Duration) async throws
+
+    /// Deletes the messages sent before `sentBefore` that every recipient has acknowledged (or that had
+    /// none); returns how many. An unacknowledged message is never deleted.
+    func prune(sentBefore: Date) async throws -> Int
 }

@@ -1,5 +1,11 @@
 import Synchronization
 
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
 /// A ``HubStore`` in this process's memory: for tests and a hub that may forget everything on restart.
 public final class InMemoryHubStore: HubStore {
     private struct State {
@@ -68,6 +74,9 @@ public final class InMemoryHubStore: HubStore {
     public func members(of group: String) async throws -> [String] {
         state.withLock { ($0.groups[group] ?? []).sorted() }
     }
+
+    /// Nothing to do: this store keeps no message its recipients have all acknowledged.
+    public func prune(sentBefore: Date) async throws -> Int { 0 }
 
     public func waitForMessages(for recipient: String, after: Int64, timeout: Duration) async throws {
         try await signal.wait(

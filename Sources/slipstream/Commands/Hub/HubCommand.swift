@@ -11,5 +11,7 @@ struct HubCommand: AsyncParsableCommand {
             (--hub http://host:port, started with `slipstream hub serve`). A message stays in its recipient's \
             mailbox until the recipient acknowledges it.
             """,
-        subcommands: [HubSendCommand.self, HubRecvCommand.self, HubJoinCommand.self, HubLeaveCommand.self, HubServeCommand.self])
+        subcommands: [
+            HubSendCommand.self, HubRecvCommand.self, HubJoinCommand.self, HubLeaveCommand.self, HubPruneCommand.self, HubServeCommand.self,
+        ])
 }
