@@ -72,7 +72,7 @@ public struct HubClient: HubEndpoint {
     public func receive(agent: String, after: Int64, limit: Int?, wait: Duration) async throws(HubError) -> [HubMessage] {
         struct Messages: Decodable { var messages: [HubMessage] }
         try Hub.check(agent, as: "agent")
-        var path = "/v1/agents/\(agent)/messages?after=\(after)&wait=\(HubError.seconds(wait))"
+        var path = "/v1/agents/\(agent)/messages?after=\(after)&wait=\(HubTime.seconds(wait))"
         if let limit { path += "&limit=\(limit)" }
         let (status, body) = try await request(path, method: .GET, timeout: wait + timeout)
         return try decode(Messages.self, status, body, "GET /v1/agents/\(agent)/messages").messages
@@ -140,7 +140,7 @@ public struct HubClient: HubEndpoint {
         if let contentType { request.headers.add(name: "Content-Type", value: contentType) }
         if let body { request.body = .bytes(ByteBuffer(string: body)) }
         do {
-            let milliseconds = Int64(min(max(HubError.seconds(timeout), 0), 31_536_000) * 1000)  // within a year
+            let milliseconds = Int64(min(max(HubTime.seconds(timeout), 0), 31_536_000) * 1000)  // within a year
             let response = try await client.execute(request, timeout: .milliseconds(milliseconds))
             let bytes = try await response.body.collect(upTo: 64 << 20)
             return (response.status, Data(bytes.readableBytesView))

@@ -81,7 +81,7 @@ struct HubRoutes: Sendable {
             }
             let messages = try await hub.receive(
                 agent: context.parameters.get("agent") ?? "", after: after, limit: limit,
-                wait: HubError.duration(seconds: wait))
+                wait: HubTime.duration(seconds: wait))
             return .object([("messages", .array(messages.map(\.json)))])
         }
     }
@@ -137,7 +137,7 @@ struct HubRoutes: Sendable {
 
     /// Retry-After: whole seconds, rounded up.
     private static func retryAfterSeconds(_ duration: Duration) -> String {
-        String(max(1, Int(HubError.seconds(duration).rounded(.up))))
+        String(max(1, Int(HubTime.seconds(duration).rounded(.up))))
     }
 
     static func status(_ code: HubError.Code) -> HTTPResponse.Status {

@@ -106,7 +106,7 @@ public struct PostgresHubStore: HubStore {
                 let rows = try await connection.query(
                     """
                     INSERT INTO \(unescaped: prefix)_messages (src, dst, wire, version, sent_at)
-                    VALUES (\(envelope.src), \(envelope.dst), \(envelope.wire), \(envelope.version.rawValue), \(envelope.sentAt.milliseconds))
+                    VALUES (\(envelope.src), \(envelope.dst), \(envelope.wire), \(envelope.version.rawValue), \(HubTime.milliseconds(envelope.sentAt)))
                     RETURNING id
                     """, logger: Self.logger)
                 var inserted: Int64?
@@ -143,7 +143,7 @@ public struct PostgresHubStore: HubStore {
                 messages.append(
                     HubMessage(
                         id: id, src: src, dst: dst, recipient: recipient, wire: wire, version: wireVersion,
-                        sentAt: Date(milliseconds: sentAt)))
+                        sentAt: HubTime.date(milliseconds: sentAt)))
             }
             return messages
         }
@@ -197,7 +197,7 @@ public struct PostgresHubStore: HubStore {
         try await HubError.storage("prune the messages in \(prefix)_messages on \(server)") {
             let rows = try await client.query(
                 """
-                DELETE FROM \(unescaped: prefix)_messages m WHERE m.sent_at < \(sentBefore.milliseconds)
+                DELETE FROM \(unescaped: prefix)_messages m WHERE m.sent_at < \(HubTime.milliseconds(sentBefore))
                 AND NOT EXISTS (SELECT 1 FROM \(unescaped: prefix)_deliveries d WHERE d.message_id = m.id)
                 RETURNING m.id
                 """)

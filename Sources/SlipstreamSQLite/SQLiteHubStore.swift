@@ -39,7 +39,9 @@ public final class SQLiteHubStore: HubStore {
             try await database.write { db in
                 try db.execute(
                     sql: "INSERT INTO hub_messages (src, dst, wire, version, sent_at) VALUES (?, ?, ?, ?, ?)",
-                    arguments: [envelope.src, envelope.dst, envelope.wire, envelope.version.rawValue, envelope.sentAt.milliseconds])
+                    arguments: [
+                        envelope.src, envelope.dst, envelope.wire, envelope.version.rawValue, HubTime.milliseconds(envelope.sentAt),
+                    ])
                 let id = db.lastInsertedRowID
                 for recipient in Set(recipients) {
                     try db.execute(sql: "INSERT INTO hub_deliveries (recipient, message_id) VALUES (?, ?)", arguments: [recipient, id])
@@ -72,7 +74,7 @@ public final class SQLiteHubStore: HubStore {
                     }
                     return HubMessage(
                         id: row["id"], src: row["src"], dst: row["dst"], recipient: recipient, wire: row["wire"], version: wireVersion,
-                        sentAt: Date(milliseconds: row["sent_at"]))
+                        sentAt: HubTime.date(milliseconds: row["sent_at"]))
                 }
             }
         }
@@ -133,7 +135,7 @@ public final class SQLiteHubStore: HubStore {
                         DELETE FROM hub_messages
                         WHERE sent_at < ? AND NOT EXISTS (SELECT 1 FROM hub_deliveries d WHERE d.message_id = hub_messages.id)
                         """,
-                    arguments: [sentBefore.milliseconds])
+                    arguments: [HubTime.milliseconds(sentBefore)])
                 return db.changesCount
             }
         }

@@ -140,7 +140,7 @@ import Testing
     @Test func messagesErrorsAndReceiptsRoundTripThroughJSON() throws {
         let message = HubMessage(
             id: 42, src: "alice", dst: "team", recipient: "bob", wire: "SLIP v1 alice team MetaAck", version: .v1,
-            sentAt: Date(milliseconds: 1_764_567_600_123))
+            sentAt: HubTime.date(milliseconds: 1_764_567_600_123))
         #expect(message.json.compactText.hasSuffix(#""sentAt":"2025-12-01T05:40:00.123Z"}"#))
         #expect(try JSONDecoder().decode(HubMessage.self, from: Data(message.json.compactText.utf8)) == message)
 
@@ -166,9 +166,9 @@ import Testing
         #expect(slow.take("alice", at: start) == .seconds(31_536_000))
         let infinite = HubRateLimiter(HubConfiguration.RateLimit(messagesPerSecond: .infinity, burst: 1))
         #expect((0..<10).allSatisfy { _ in infinite.take("alice", at: start) == nil })
-        #expect(HubError.duration(seconds: .nan) == .zero)
-        #expect(HubError.duration(seconds: -3) == .zero)
-        #expect(HubError.duration(seconds: 1e300) == .seconds(31_536_000))
-        #expect(HubError.duration(seconds: 0.0015) == .milliseconds(2))
+        #expect(HubTime.duration(seconds: .nan) == .zero)
+        #expect(HubTime.duration(seconds: -3) == .zero)
+        #expect(HubTime.duration(seconds: 1e300) == .seconds(31_536_000))
+        #expect(HubTime.duration(seconds: 0.0015) == .milliseconds(2))
     }
 }

@@ -67,7 +67,7 @@ import Testing
 
     static func envelope(_ src: String, _ dst: String, _ rest: String = "MetaAck") -> HubEnvelope {
         HubEnvelope(
-            src: src, dst: dst, wire: "SLIP v1 \(src) \(dst) \(rest)", version: .v1, sentAt: Date(milliseconds: 1_764_567_600_123))
+            src: src, dst: dst, wire: "SLIP v1 \(src) \(dst) \(rest)", version: .v1, sentAt: HubTime.date(milliseconds: 1_764_567_600_123))
     }
 
     @Test(arguments: kinds)
@@ -82,7 +82,7 @@ import Testing
             #expect(bob.map(\.id) == [ids[0], ids[2], ids[3]])
             #expect(bob.map(\.wire) == ["step0", "step2", "step3"].map { "SLIP v1 alice bob InformStatus \($0)" })
             #expect(bob.allSatisfy { $0.recipient == "bob" && $0.src == "alice" && $0.version == .v1 })
-            #expect(bob.first?.sentAt == Date(milliseconds: 1_764_567_600_123))
+            #expect(bob.first?.sentAt == HubTime.date(milliseconds: 1_764_567_600_123))
             #expect(try await store.fetch(for: "carol", after: 0, limit: 10).map(\.id) == [ids[1], ids[4]])
             #expect(try await store.fetch(for: "dave", after: 0, limit: 10).isEmpty)
             // The cursor and the limit.
@@ -112,12 +112,13 @@ import Testing
         try await Self.withStore(kind) { store in
             let wire = #"SLIP v1 alice bob Fallback "é 日本 😀 it's 100% <done> & 'quoted'""#
             let message = try WireParser().parse(wire)
-            let id = try await store.append(HubEnvelope(message, sentAt: Date(milliseconds: 1)), to: ["bob"])
+            let id = try await store.append(HubEnvelope(message, sentAt: HubTime.date(milliseconds: 1)), to: ["bob"])
             let fetched = try #require(try await store.fetch(for: "bob", after: 0, limit: 1).first)
             #expect(
                 fetched
                     == HubMessage(
-                        id: id, src: "alice", dst: "bob", recipient: "bob", wire: wire, version: .v1, sentAt: Date(milliseconds: 1)))
+                        id: id, src: "alice", dst: "bob", recipient: "bob", wire: wire, version: .v1, sentAt: HubTime.date(milliseconds: 1))
+            )
         }
     }
 

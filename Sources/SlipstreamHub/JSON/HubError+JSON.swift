@@ -27,7 +27,7 @@ extension HubError: Decodable {
                     ])
                 } ?? .null
             ),
-            ("retryAfter", retryAfter.map { .double(Self.seconds($0)) } ?? .null),
+            ("retryAfter", retryAfter.map { .double(HubTime.seconds($0)) } ?? .null),
         ])
     }
 
@@ -41,18 +41,7 @@ extension HubError: Decodable {
                 WireError(.init(rawValue: $0.code), .init(rawValue: $0.kind) ?? .validation, $0.message, token: $0.token, offset: $0.offset)
             },
             retryAfter: try container.decodeIfPresent(Double.self, forKey: .retryAfter).map {
-                HubError.duration(seconds: $0)
+                HubTime.duration(seconds: $0)
             })
-    }
-
-    /// `seconds` as a duration, to the millisecond above, within 0 s and a year (NaN: 0 s).
-    public static func duration(seconds: Double) -> Duration {
-        guard seconds > 0 else { return .zero }
-        return .milliseconds(Int64((min(seconds, 31_536_000) * 1000).rounded(.up)))
-    }
-
-    /// `duration` in seconds.
-    public static func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 }

@@ -31,16 +31,6 @@ public struct HubEnvelope: Sendable, Hashable {
     public init(_ message: SlipMessage, sentAt: Date = Date()) {
         self.init(
             src: message.src, dst: message.dst, wire: message.wire, version: message.version,
-            sentAt: Date(milliseconds: sentAt.milliseconds))
-    }
-}
-
-extension Date {
-    /// Milliseconds since 1970 (to the nearest), as the stores keep a time.
-    public var milliseconds: Int64 { Int64((timeIntervalSince1970 * 1000).rounded()) }
-
-    /// The time `milliseconds` after 1970.
-    public init(milliseconds: Int64) {
-        self.init(timeIntervalSince1970: Double(milliseconds) / 1000)
+            sentAt: HubTime.rounded(sentAt))
     }
 }

@@ -133,7 +133,7 @@ public struct Hub: Sendable {
     /// Unacknowledged messages stay, whatever their age.
     @discardableResult
     public func prune(olderThan age: Duration) async throws(HubError) -> Int {
-        let cutoff = Date(timeIntervalSinceNow: -HubError.seconds(max(age, .zero)))
+        let cutoff = Date(timeIntervalSinceNow: -HubTime.seconds(max(age, .zero)))
         return try await HubError.storage("prune the messages older than \(age)") {
             try await store.prune(sentBefore: cutoff)
         }

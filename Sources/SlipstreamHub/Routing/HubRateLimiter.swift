@@ -24,7 +24,7 @@ public final class HubRateLimiter: Sendable {
         let capacity = Double(max(1, limit.burst))
         return buckets.withLock { buckets in
             var bucket = buckets[sender] ?? Bucket(tokens: capacity, updated: now)
-            let elapsed = max(0, HubError.seconds(now - bucket.updated))
+            let elapsed = max(0, HubTime.seconds(now - bucket.updated))
             bucket.tokens = min(capacity, bucket.tokens + elapsed * limit.messagesPerSecond)
             bucket.updated = max(bucket.updated, now)
             defer {
@@ -35,7 +35,7 @@ public final class HubRateLimiter: Sendable {
                 bucket.tokens -= 1
                 return nil
             }
-            return HubError.duration(seconds: (1 - bucket.tokens) / limit.messagesPerSecond)
+            return HubTime.duration(seconds: (1 - bucket.tokens) / limit.messagesPerSecond)
         }
     }
 

@@ -19,7 +19,7 @@ struct HubPruneCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await store.withStore { store in
-            let pruned = try await Hub(store: store).prune(olderThan: HubError.duration(seconds: olderThan))
+            let pruned = try await Hub(store: store).prune(olderThan: HubTime.duration(seconds: olderThan))
             Output.line("pruned \(pruned) message\(pruned == 1 ? "" : "s")")
         }
     }

@@ -47,7 +47,7 @@ struct HubRecvCommand: AsyncParsableCommand {
             repeat {
                 let messages = try await hub.receive(
                     agent: agent, after: after, limit: limit.map { $0 - printed },
-                    wait: follow ? configuration.maxWait : printed == 0 ? HubError.duration(seconds: wait) : .zero)
+                    wait: follow ? configuration.maxWait : printed == 0 ? HubTime.duration(seconds: wait) : .zero)
                 for message in messages {
                     if json { Output.json(message.json) } else { Output.line(message.wire) }
                 }
