@@ -18,6 +18,9 @@ let package = Package(
         .library(name: "SlipstreamPostgres", targets: ["SlipstreamPostgres"]),
         .library(name: "SlipstreamStores", targets: ["SlipstreamStores"]),
         .library(name: "SlipstreamMCP", targets: ["SlipstreamMCP"]),
+        .library(name: "SlipstreamHub", targets: ["SlipstreamHub"]),
+        .library(name: "SlipstreamHubServer", targets: ["SlipstreamHubServer"]),
+        .library(name: "SlipstreamHubClient", targets: ["SlipstreamHubClient"]),
         .executable(name: "slipstream", targets: ["slipstream"]),
     ],
     dependencies: [
@@ -27,7 +30,8 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
         .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
         .package(url: "https://github.com/modelcontextprotocol/swift-sdk.git", from: "0.12.1"),
-        .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
     ],
     targets: [
         // Protocol core: wire v1/v3, UCR, TQT records. No dependencies.
@@ -56,19 +60,41 @@ let package = Package(
         // Durable storage in a SQLite file (GRDB over the system libsqlite3): the Fallback text store.
         .target(
             name: "SlipstreamSQLite",
-            dependencies: ["SlipstreamCore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["SlipstreamCore", "SlipstreamHub", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
         // Durable storage on a PostgreSQL server (postgres-nio), shared by agents on many machines.
         .target(
             name: "SlipstreamPostgres",
-            dependencies: ["SlipstreamCore", .product(name: "PostgresNIO", package: "postgres-nio")],
+            dependencies: ["SlipstreamCore", "SlipstreamHub", .product(name: "PostgresNIO", package: "postgres-nio")],
             swiftSettings: swiftSettings
         ),
-        // Opens the fallback store a location names (SQLite file, PostgreSQL URL, memory): CLI and MCP server.
+        // The hub: durable routing of wires between agents over any HubStore. Only the core.
+        .target(name: "SlipstreamHub", dependencies: ["SlipstreamCore"], swiftSettings: swiftSettings),
+        // The hub's HTTP server (Hummingbird), for agents on many machines.
+        .target(
+            name: "SlipstreamHubServer",
+            dependencies: [
+                "SlipstreamCore", "SlipstreamHub", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // A client of the hub's HTTP server (async-http-client).
+        .target(
+            name: "SlipstreamHubClient",
+            dependencies: [
+                "SlipstreamCore", "SlipstreamHub",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // Opens the fallback or hub store a location names (SQLite file, PostgreSQL URL, memory): CLI and MCP server.
         .target(
             name: "SlipstreamStores",
-            dependencies: ["SlipstreamCore", "SlipstreamTokenizers", "SlipstreamSQLite", "SlipstreamPostgres"],
+            dependencies: ["SlipstreamCore", "SlipstreamHub", "SlipstreamTokenizers", "SlipstreamSQLite", "SlipstreamPostgres"],
             swiftSettings: swiftSettings
         ),
         // MCP server (modelcontextprotocol/swift-sdk): the CLI's operations as tools, resources and prompts.
@@ -96,6 +122,9 @@ let package = Package(
                 "SlipstreamPostgres",
                 "SlipstreamStores",
                 "SlipstreamMCP",
+                "SlipstreamHub",
+                "SlipstreamHubServer",
+                "SlipstreamHubClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -126,7 +155,24 @@ let package = Package(
         .testTarget(
             name: "SlipstreamStorageTests",
             dependencies: [
-                "SlipstreamCore", "SlipstreamSQLite", "SlipstreamPostgres",
+                "SlipstreamCore", "SlipstreamSQLite", "SlipstreamPostgres", "SlipstreamHub",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "SlipstreamHubTests",
+            dependencies: ["SlipstreamCore", "SlipstreamHub"],
+            swiftSettings: swiftSettings
+        ),
+        // Routes through HummingbirdTesting, the client against live servers sharing one PostgreSQL database.
+        .testTarget(
+            name: "SlipstreamHubServerTests",
+            dependencies: [
+                "SlipstreamCore", "SlipstreamHub", "SlipstreamHubServer", "SlipstreamHubClient", "SlipstreamPostgres",
+                "SlipstreamSQLite",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
             swiftSettings: swiftSettings

@@ -33,7 +33,7 @@ extension SlipstreamMCPServer {
         /// The server's version in the MCP handshake.
         public var version: String
         /// Where slip_translate and slip_encode (v3) keep the text behind Fallback refs.
-        public var fallbackStore: FallbackStoreLocation
+        public var fallbackStore: StoreLocation
         /// Where slip_tokens finds the rank files (`slipstream assets fetch` puts them there).
         public var assetCache: AssetCache
         public var limits: Limits
@@ -43,7 +43,7 @@ extension SlipstreamMCPServer {
         public var logger: Logger
 
         public init(
-            name: String = "slipstream", version: String = "0.1.0", fallbackStore: FallbackStoreLocation = .defaultFile,
+            name: String = "slipstream", version: String = "0.1.0", fallbackStore: StoreLocation = .cacheFile("fallback.sqlite"),
             assetCache: AssetCache = .default, limits: Limits = Limits(), drainLimit: Duration = .seconds(30),
             logger: Logger = Logger(label: "slipstream.mcp", factory: { _ in SwiftLogNoOpLogHandler() })
         ) {

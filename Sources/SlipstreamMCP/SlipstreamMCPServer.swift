@@ -44,7 +44,7 @@ public struct SlipstreamMCPServer: Sendable {
     public func run(transport: any Transport) async throws {
         configuration.logger.info("serving MCP", metadata: ["fallback-store": "\(configuration.fallbackStore)"])
         let transport = DrainingTransport(transport, logger: configuration.logger)
-        try await configuration.fallbackStore.withStore { store in
+        try await configuration.fallbackStore.withFallbackStore { store in
             let server = await makeServer(store: store)
             try await server.start(transport: transport)
             await server.waitUntilCompleted()

@@ -26,9 +26,7 @@ public struct PostgresFallbackStore: FallbackStore {
     public init(
         client: PostgresClient, table: String = "slipstream_fallback_texts", server: String = "the PostgreSQL server"
     ) throws(FallbackStoreError) {
-        guard let first = table.utf8.first, first &- 0x61 < 26 || first == 0x5F,
-            table.utf8.count <= 63, table.utf8.allSatisfy({ $0 &- 0x61 < 26 || $0 &- 0x30 < 10 || $0 == 0x5F })
-        else {
+        guard PostgresServer.isIdentifier(table) else {
             throw FallbackStoreError(.storage, "table name \(table.debugDescription) is not a lowercase SQL identifier")
         }
         self.client = client
@@ -84,12 +82,8 @@ public struct PostgresFallbackStore: FallbackStore {
         url: String, table: String = "slipstream_fallback_texts", _ body: (PostgresFallbackStore) async throws -> Result
     ) async throws -> Result {
         let configuration = try configuration(url: url)
-        let client = PostgresClient(configuration: configuration)
-        return try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { await client.run() }
-            defer { group.cancelAll() }
-            let server = "the PostgreSQL server at \(configuration.host ?? "?"):\(configuration.port ?? 5432)"
-            let store = try PostgresFallbackStore(client: client, table: table, server: server)
+        return try await PostgresServer.withClient(configuration) { client in
+            let store = try PostgresFallbackStore(client: client, table: table, server: PostgresServer.name(configuration))
             try await store.prepare()
             return try await body(store)
         }
@@ -97,15 +91,9 @@ public struct PostgresFallbackStore: FallbackStore {
 
     /// The client configuration for `postgres://user:password@host:port/database` (port 5432 by default).
     public static func configuration(url: String) throws(FallbackStoreError) -> PostgresClient.Configuration {
-        guard let components = URLComponents(string: url), ["postgres", "postgresql"].contains(components.scheme),
-            let host = components.host, !host.isEmpty, let user = components.user, !user.isEmpty
-        else {
-            throw FallbackStoreError(
-                .storage, "\(url.debugDescription) is not a postgres://user[:password]@host[:port]/database URL")
+        guard let configuration = PostgresServer.configuration(url: url) else {
+            throw FallbackStoreError(.storage, PostgresServer.notAURL(url))
         }
-        let database = String(components.path.drop(while: { $0 == "/" }))
-        return PostgresClient.Configuration(
-            host: host, port: components.port ?? 5432, username: user, password: components.password,
-            database: database.isEmpty ? nil : database, tls: .disable)
+        return configuration
     }
 }

@@ -15,17 +15,14 @@ import SlipstreamCore
 public final class SQLiteFallbackStore: FallbackStore {
     /// The database file.
     public let path: String
-    private let database: DatabaseQueue
+    private let database: DatabasePool
 
     /// Opens (or creates) the store at `path`; another process holding the file's lock is waited for up
     /// to `busyTimeout` seconds.
     public init(path: String, busyTimeout: Double = 5) throws(FallbackStoreError) {
         self.path = path
-        var configuration = Configuration()
-        configuration.busyMode = .timeout(busyTimeout)
         do {
-            database = try DatabaseQueue(path: path, configuration: configuration)
-            try Self.migrator.migrate(database)
+            database = try SQLiteDatabase.open(path: path, busyTimeout: busyTimeout, migrator: Self.migrator)
         } catch {
             throw FallbackStoreError(.storage, "cannot open the fallback store \(path.debugDescription)", underlying: error)
         }

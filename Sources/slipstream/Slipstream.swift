@@ -22,6 +22,7 @@ struct Slipstream: AsyncParsableCommand {
             AssetsCommand.self,
             BenchCommand.self,
             MCPCommand.self,
+            HubCommand.self,
         ]
     )
 }

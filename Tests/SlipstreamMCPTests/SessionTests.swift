@@ -58,14 +58,14 @@ struct SessionTests {
 
     /// The durable stores a session can use: a SQLite file, and the PostgreSQL server of
     /// SLIPSTREAM_POSTGRES_URL when set.
-    static var durableStores: [FallbackStoreLocation] {
+    static var durableStores: [StoreLocation] {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("slipstream-mcp-\(UUID().uuidString).sqlite")
         let postgres = ProcessInfo.processInfo.environment["SLIPSTREAM_POSTGRES_URL"].flatMap { $0.isEmpty ? nil : $0 }
         return [.file(file.path)] + (postgres.map { [.postgres($0)] } ?? [])
     }
 
     @Test(arguments: durableStores)
-    func aDurableStoreKeepsFallbackTextForTheNextSession(_ location: FallbackStoreLocation) async throws {
+    func aDurableStoreKeepsFallbackTextForTheNextSession(_ location: StoreLocation) async throws {
         defer { if case .file(let path) = location { try? FileManager.default.removeItem(atPath: path) } }
         let configuration = SlipstreamMCPServer.Configuration(fallbackStore: location)
         let v1 = #"SLIP v1 alice bob Fallback "rotate the staging keys \#(UUID().uuidString.prefix(8))""#

@@ -6,21 +6,17 @@ import SlipstreamStores
 struct FallbackStoreOptions: ParsableArguments {
     @Option(
         help: ArgumentHelp(
-            """
-            Where the text behind v3 Fallback refs is kept, so a ref resolves in later runs: a SQLite file \
-            (default: fallback.sqlite in $SLIPSTREAM_CACHE_DIR, else in ~/.cache/slipstream), a PostgreSQL \
-            server (postgres://user[:password]@host[:port]/database, shared by many machines), or \
-            `:memory:` for this run only.
-            """,
+            StoreLocation.help("the text behind v3 Fallback refs", defaultFile: "fallback.sqlite")
+                + " A ref resolves in later runs.",
             valueName: "path-or-url"))
     var fallbackStore: String?
 
     /// The store the options name.
-    var location: FallbackStoreLocation { FallbackStoreLocation(fallbackStore) }
+    var location: StoreLocation { StoreLocation(fallbackStore, defaultFile: "fallback.sqlite") }
 
-    /// Runs `body` with the store the options name (see ``FallbackStoreLocation``).
+    /// Runs `body` with the store the options name (see ``StoreLocation/withFallbackStore(_:)``).
     func withStore<Result: Sendable>(_ body: (any FallbackStore) async throws -> Result) async throws -> Result {
-        try await location.withStore(body)
+        try await location.withFallbackStore(body)
     }
 
     /// ``withStore(_:)`` when `needed`, else `body` with no store.

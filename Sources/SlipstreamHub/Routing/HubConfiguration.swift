@@ -1,0 +1,67 @@
+import SlipstreamCore
+
+/// What a ``Hub`` accepts and how much it hands out at once; every limit has a default.
+///
+/// ```swift
+/// var configuration = HubConfiguration()
+/// configuration.rateLimit = .init(messagesPerSecond: 20, burst: 40)
+/// configuration.profile = .lenient  // accept what models emit; store the repaired wire
+/// let hub = Hub(store: InMemoryHubStore(), configuration: configuration)
+/// ```
+public struct HubConfiguration: Sendable, Hashable {
+    /// A token bucket per sender (the wire's `src`): `burst` messages at once, refilled at
+    /// `messagesPerSecond`. A rate of 0 turns the limit off.
+    public struct RateLimit: Sendable, Hashable {
+        /// Messages per second a sender may keep sending; 0 = no limit.
+        public var messagesPerSecond: Double
+        /// Messages a sender may send at once after a pause (at least 1 when the limit is on).
+        public var burst: Int
+
+        public init(messagesPerSecond: Double, burst: Int) {
+            self.messagesPerSecond = messagesPerSecond
+            self.burst = burst
+        }
+
+        /// No limit.
+        public static let off = RateLimit(messagesPerSecond: 0, burst: 0)
+
+        /// Whether the limit is on (a rate above 0 and finite).
+        public var isOn: Bool { messagesPerSecond > 0 && messagesPerSecond.isFinite }
+    }
+
+    /// The wire versions accepted (default both); a line of another version is refused with
+    /// ``HubError/Code/versionNotAccepted``.
+    public var versions: Set<WireVersion>
+    /// `.strict` (the default) accepts exactly the grammar; `.lenient` accepts v1 lines the core can
+    /// repair, stores the repaired (canonical) wire and reports the repairs in the receipt.
+    public var profile: WireParser.Profile
+    /// Longest line accepted, in UTF-8 bytes (default: the core parser's 4096).
+    public var maxLineBytes: Int
+    /// The codebook v1 anchors must belong to (default: the v1 codebook).
+    public var v1Codebook: UCR
+    /// The per-sender rate limit (default ``RateLimit/off``).
+    public var rateLimit: RateLimit
+    /// Most messages one receive returns (default 100); a larger `limit` is lowered to it.
+    public var maxFetch: Int
+    /// Longest a receive waits for a first message (default 30 s); a longer `wait` is shortened to it.
+    public var maxWait: Duration
+
+    public init(
+        versions: Set<WireVersion> = Set(WireVersion.allCases), profile: WireParser.Profile = .strict,
+        maxLineBytes: Int = WireParser.Configuration().maxLineBytes, v1Codebook: UCR = .v1, rateLimit: RateLimit = .off,
+        maxFetch: Int = 100, maxWait: Duration = .seconds(30)
+    ) {
+        self.versions = versions
+        self.profile = profile
+        self.maxLineBytes = maxLineBytes
+        self.v1Codebook = v1Codebook
+        self.rateLimit = rateLimit
+        self.maxFetch = maxFetch
+        self.maxWait = maxWait
+    }
+
+    /// The parser for these settings.
+    var parser: WireParser {
+        WireParser(profile: profile, configuration: WireParser.Configuration(maxLineBytes: maxLineBytes, v1Codebook: v1Codebook))
+    }
+}

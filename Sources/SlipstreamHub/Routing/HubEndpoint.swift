@@ -1,0 +1,24 @@
+/// What agents do with a hub, wherever it runs: a ``Hub`` over a store in this process, or a client of a
+/// hub's HTTP server. Commands and agents written against it work with either.
+public protocol HubEndpoint: Sendable {
+    /// Sends one wire line; the receipt names the message's id and recipients.
+    func send(_ line: String) async throws(HubError) -> HubReceipt
+
+    /// Up to `limit` of `agent`'s unacknowledged messages above `after`, waiting up to `wait` for a first one.
+    func receive(agent: String, after: Int64, limit: Int?, wait: Duration) async throws(HubError) -> [HubMessage]
+
+    /// Acknowledges `agent`'s messages through `id`; returns the agent's cursor.
+    @discardableResult
+    func acknowledge(agent: String, through id: Int64) async throws(HubError) -> Int64
+
+    /// Adds `agent` to `group`.
+    func join(group: String, agent: String) async throws(HubError)
+
+    /// Removes `agent` from `group`.
+    func leave(group: String, agent: String) async throws(HubError)
+
+    /// The members of `group`, sorted.
+    func members(of group: String) async throws(HubError) -> [String]
+}
+
+extension Hub: HubEndpoint {}

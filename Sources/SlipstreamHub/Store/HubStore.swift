@@ -1,0 +1,45 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// Where a hub keeps its messages, mailboxes, cursors and groups: in memory, in a SQLite file shared by
+/// the processes of one machine, or on a PostgreSQL server shared by many.
+///
+/// Every store passes one conformance suite (Tests/SlipstreamStorageTests). Its guarantees:
+/// - ``append(_:to:)`` is atomic: the message reaches all its recipients or none, and its id is larger
+///   than every id appended before it, for every instance on the same storage. Ids become visible in
+///   order: once a reader sees id `n`, no message with a smaller id appears later.
+/// - An appended message stays until its recipient acknowledges it, across restarts.
+/// - Acknowledging is per recipient, idempotent, and never moves a cursor backwards.
+public protocol HubStore: Sendable {
+    /// Appends `envelope` for `recipients` (possibly none) in one transaction; returns its id.
+    func append(_ envelope: HubEnvelope, to recipients: [String]) async throws -> Int64
+
+    /// Up to `limit` of `recipient`'s unacknowledged messages with an id above `after`, oldest first.
+    func fetch(for recipient: String, after: Int64, limit: Int) async throws -> [HubMessage]
+
+    /// Acknowledges `recipient`'s messages through `id` (no further than its newest message); returns the
+    /// recipient's cursor, which never moves backwards.
+    @discardableResult
+    func acknowledge(for recipient: String, through id: Int64) async throws -> Int64
+
+    /// Adds `agent` to `group` (nothing happens when it is a member already).
+    func join(group: String, agent: String) async throws
+
+    /// Removes `agent` from `group` (nothing happens when it is not a member).
+    func leave(group: String, agent: String) async throws
+
+    /// The members of `group`, sorted; empty for a group nobody joined.
+    func members(of group: String) async throws -> [String]
+
+    /// Returns once `recipient` may have an unacknowledged message above `after` (at once when it has one),
+    /// or when `timeout` has passed, or the task is cancelled; ``fetch(for:after:limit:)`` tells which.
+    /// Appends through other instances on the same storage (other processes, other machines) wake it too.
+    func waitForMessages(for recipient: String, after: Int64, timeout: Duration) async throws
+
+    /// Deletes the messages sent before `sentBefore` that every recipient has acknowledged (or that had
+    /// none); returns how many. An unacknowledged message is never deleted.
+    func prune(sentBefore: Date) async throws -> Int
+}

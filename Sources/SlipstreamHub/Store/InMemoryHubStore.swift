@@ -1,0 +1,85 @@
+import Synchronization
+
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// A ``HubStore`` in this process's memory: for tests and a hub that may forget everything on restart.
+public final class InMemoryHubStore: HubStore {
+    private struct State {
+        var lastID: Int64 = 0
+        var mailboxes: [String: [HubMessage]] = [:]
+        var cursors: [String: Int64] = [:]
+        var groups: [String: Set<String>] = [:]
+
+        func unacknowledged(_ recipient: String, after: Int64) -> ArraySlice<HubMessage> {
+            let floor = max(after, cursors[recipient] ?? 0)
+            let mailbox = mailboxes[recipient] ?? []
+            // Ids are increasing: the first one above the floor starts the slice.
+            var low = 0
+            var high = mailbox.count
+            while low < high {
+                let middle = (low + high) / 2
+                if mailbox[middle].id <= floor { low = middle + 1 } else { high = middle }
+            }
+            return mailbox[low...]
+        }
+    }
+
+    private let state = Mutex(State())
+    private let signal = HubSignal()
+
+    public init() {}
+
+    public func append(_ envelope: HubEnvelope, to recipients: [String]) async throws -> Int64 {
+        let id = state.withLock { state in
+            state.lastID += 1
+            for recipient in Set(recipients) {
+                state.mailboxes[recipient, default: []].append(HubMessage(id: state.lastID, envelope: envelope, recipient: recipient))
+            }
+            return state.lastID
+        }
+        signal.notify()
+        return id
+    }
+
+    public func fetch(for recipient: String, after: Int64, limit: Int) async throws -> [HubMessage] {
+        state.withLock { Array($0.unacknowledged(recipient, after: after).prefix(max(0, limit))) }
+    }
+
+    public func acknowledge(for recipient: String, through id: Int64) async throws -> Int64 {
+        state.withLock { state in
+            let newest = state.mailboxes[recipient]?.last?.id ?? 0
+            let cursor = max(state.cursors[recipient] ?? 0, min(id, newest))
+            state.cursors[recipient] = cursor
+            // What is acknowledged is never fetched again: drop it.
+            state.mailboxes[recipient]?.removeAll { $0.id <= cursor }
+            return cursor
+        }
+    }
+
+    public func join(group: String, agent: String) async throws {
+        state.withLock { _ = $0.groups[group, default: []].insert(agent) }
+    }
+
+    public func leave(group: String, agent: String) async throws {
+        state.withLock { state in
+            state.groups[group]?.remove(agent)
+            if state.groups[group]?.isEmpty == true { state.groups[group] = nil }
+        }
+    }
+
+    public func members(of group: String) async throws -> [String] {
+        state.withLock { ($0.groups[group] ?? []).sorted() }
+    }
+
+    /// Nothing to do: this store keeps no message its recipients have all acknowledged.
+    public func prune(sentBefore: Date) async throws -> Int { 0 }
+
+    public func waitForMessages(for recipient: String, after: Int64, timeout: Duration) async throws {
+        try await signal.wait(
+            until: { state.withLock { !$0.unacknowledged(recipient, after: after).isEmpty } }, timeout: timeout, poll: timeout)
+    }
+}

@@ -1,0 +1,151 @@
+import AsyncHTTPClient
+import Foundation
+import NIOCore
+import NIOHTTP1
+import SlipstreamCore
+import SlipstreamHub
+
+/// A ``HubEndpoint`` that talks to a hub server (`slipstream hub serve`) over HTTP.
+///
+/// Refusals come back as the server's ``HubError`` (code, offset, wire error, retry-after); a server that
+/// cannot be reached, or answers something else, is a ``HubError/Code/transport`` error naming it.
+///
+/// ```swift
+/// let hub = try HubClient(url: "http://hub.internal:7600", token: "s3cret")
+/// let receipt = try await hub.send("SLIP v1 alice bob RequestReview auth_module")
+/// let messages = try await hub.receive(agent: "bob", after: 0, limit: nil, wait: .seconds(30))
+/// ```
+public struct HubClient: HubEndpoint {
+    /// The server's base URL, without a trailing `/`.
+    public let url: String
+    /// The bearer token sent with every request.
+    public let token: String?
+    /// How long a request may take, connecting included (a long poll: its wait on top).
+    public let timeout: Duration
+    private let client: HTTPClient
+
+    /// A client of the server at `url` (`http://host:port`), using `client` (default: the shared one).
+    public init(url: String, token: String? = nil, timeout: Duration = .seconds(10), client: HTTPClient = .shared) throws(HubError) {
+        guard let components = URLComponents(string: url), ["http", "https"].contains(components.scheme), components.host?.isEmpty == false
+        else { throw HubError(.invalidRequest, "\(url.debugDescription) is not an http://host:port URL") }
+        self.url = url.hasSuffix("/") ? String(url.dropLast()) : url
+        self.token = token
+        self.timeout = timeout
+        self.client = client
+    }
+
+    public func send(_ line: String) async throws(HubError) -> HubReceipt {
+        if let newline = line.utf8.firstIndex(of: 0x0A) {
+            throw HubError(
+                .invalidWire, "a wire is one line; this one has a line break",
+                offset: line.utf8.distance(from: line.utf8.startIndex, to: newline))
+        }
+        if line.allSatisfy(\.isWhitespace) {
+            // The server skips blank lines; refuse one as a local hub would.
+            do throws(WireError) { _ = try WireParser().parse(line) } catch { throw .invalidWire(error) }
+        }
+        let (status, body) = try await request("/v1/messages", method: .POST, body: line, contentType: "text/plain; charset=utf-8")
+        guard let outcome = try? JSONDecoder().decode(Outcomes.self, from: body).results.first else {
+            throw unexpected(status, body, "POST /v1/messages")
+        }
+        return try outcome.result.get()
+    }
+
+    /// One line's result in a `POST /v1/messages` answer.
+    private struct Outcome: Decodable {
+        var result: Result<HubReceipt, HubError>
+
+        init(from decoder: any Decoder) throws {
+            if let failure = try? Failure(from: decoder) {
+                result = .failure(failure.error)
+            } else {
+                result = .success(try HubReceipt(from: decoder))
+            }
+        }
+    }
+
+    private struct Outcomes: Decodable { var results: [Outcome] }
+
+    /// An error answer.
+    private struct Failure: Decodable { var error: HubError }
+
+    public func receive(agent: String, after: Int64, limit: Int?, wait: Duration) async throws(HubError) -> [HubMessage] {
+        struct Messages: Decodable { var messages: [HubMessage] }
+        try Hub.check(agent, as: "agent")
+        var path = "/v1/agents/\(agent)/messages?after=\(after)&wait=\(HubTime.seconds(wait))"
+        if let limit { path += "&limit=\(limit)" }
+        let (status, body) = try await request(path, method: .GET, timeout: wait + timeout)
+        return try decode(Messages.self, status, body, "GET /v1/agents/\(agent)/messages").messages
+    }
+
+    @discardableResult
+    public func acknowledge(agent: String, through id: Int64) async throws(HubError) -> Int64 {
+        struct Cursor: Decodable { var through: Int64 }
+        try Hub.check(agent, as: "agent")
+        let (status, body) = try await request(
+            "/v1/agents/\(agent)/ack", method: .POST, body: "{\"through\":\(id)}", contentType: "application/json")
+        return try decode(Cursor.self, status, body, "POST /v1/agents/\(agent)/ack").through
+    }
+
+    public func join(group: String, agent: String) async throws(HubError) {
+        _ = try await membership(group, agent, method: .PUT)
+    }
+
+    public func leave(group: String, agent: String) async throws(HubError) {
+        _ = try await membership(group, agent, method: .DELETE)
+    }
+
+    public func members(of group: String) async throws(HubError) -> [String] {
+        try Hub.check(group, as: "group")
+        let (status, body) = try await request("/v1/groups/\(group)/members", method: .GET)
+        return try decode(Members.self, status, body, "GET /v1/groups/\(group)/members").members
+    }
+
+    /// Whether the server answers its health check.
+    public func isHealthy() async -> Bool {
+        (try? await request("/v1/health", method: .GET))?.0 == .ok
+    }
+
+    private struct Members: Decodable { var members: [String] }
+
+    private func membership(_ group: String, _ agent: String, method: HTTPMethod) async throws(HubError) -> [String] {
+        try Hub.check(group, as: "group")
+        try Hub.check(agent, as: "agent")
+        let path = "/v1/groups/\(group)/members/\(agent)"
+        let (status, body) = try await request(path, method: method)
+        return try decode(Members.self, status, body, "\(method) \(path)").members
+    }
+
+    /// The body as `T` for a 200, else the server's error.
+    private func decode<T: Decodable>(_ type: T.Type, _ status: HTTPResponseStatus, _ body: Data, _ what: String) throws(HubError) -> T {
+        if status == .ok, let value = try? JSONDecoder().decode(T.self, from: body) { return value }
+        throw unexpected(status, body, what)
+    }
+
+    /// The server's error in `body`, or a transport error naming the answer.
+    private func unexpected(_ status: HTTPResponseStatus, _ body: Data, _ what: String) -> HubError {
+        if let failure = try? JSONDecoder().decode(Failure.self, from: body) { return failure.error }
+        return HubError(
+            .transport,
+            "\(what) on \(url) answered HTTP \(status.code) with \(String(decoding: body.prefix(200), as: UTF8.self).debugDescription)")
+    }
+
+    private func request(
+        _ path: String, method: HTTPMethod, body: String? = nil, contentType: String? = nil, timeout: Duration? = nil
+    ) async throws(HubError) -> (HTTPResponseStatus, Data) {
+        let timeout = timeout ?? self.timeout
+        var request = HTTPClientRequest(url: url + path)
+        request.method = method
+        if let token { request.headers.add(name: "Authorization", value: "Bearer \(token)") }
+        if let contentType { request.headers.add(name: "Content-Type", value: contentType) }
+        if let body { request.body = .bytes(ByteBuffer(string: body)) }
+        do {
+            let milliseconds = Int64(min(max(HubTime.seconds(timeout), 0), 31_536_000) * 1000)  // within a year
+            let response = try await client.execute(request, timeout: .milliseconds(milliseconds))
+            let bytes = try await response.body.collect(upTo: 64 << 20)
+            return (response.status, Data(bytes.readableBytesView))
+        } catch {
+            throw HubError(.transport, "cannot \(method) \(url + path)", underlying: error)
+        }
+    }
+}

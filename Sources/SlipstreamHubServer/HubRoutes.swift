@@ -1,0 +1,163 @@
+import Foundation
+import Hummingbird
+import SlipstreamCore
+import SlipstreamHub
+
+/// The routes of the hub's HTTP API (docs/hub.md): every answer is JSON, every error
+/// `{"error": {code, message, offset, wireError, retryAfter}}` with a status that fits its code.
+struct HubRoutes: Sendable {
+    let hub: Hub
+    let configuration: HubServerConfiguration
+
+    func router() -> Router<BasicRequestContext> {
+        let router = Router()
+        router.get("/v1/health") { _, _ in
+            await respond { () async throws(HubError) in
+                _ = try await hub.members(of: "health")
+                return .object([("status", .string("ok"))])
+            }
+        }
+        let api = router.group("/v1").add(middleware: BearerTokenMiddleware(token: configuration.token))
+        api.post("/messages") { request, _ in await send(request) }
+        api.get("/agents/:agent/messages") { request, context in await receive(request, context) }
+        api.post("/agents/:agent/ack") { request, context in await acknowledge(request, context) }
+        api.get("/groups/:group/members") { _, context in
+            await respond { () async throws(HubError) in try await members(of: context.parameters.get("group") ?? "") }
+        }
+        api.put("/groups/:group/members/:agent") { _, context in
+            await respond { () async throws(HubError) in
+                let group = context.parameters.get("group") ?? ""
+                try await hub.join(group: group, agent: context.parameters.get("agent") ?? "")
+                return try await members(of: group)
+            }
+        }
+        api.delete("/groups/:group/members/:agent") { _, context in
+            await respond { () async throws(HubError) in
+                let group = context.parameters.get("group") ?? ""
+                try await hub.leave(group: group, agent: context.parameters.get("agent") ?? "")
+                return try await members(of: group)
+            }
+        }
+        return router
+    }
+
+    /// `POST /v1/messages`: one wire per line; a result per non-empty line. 200 when every line was
+    /// accepted, else the status of the worst refusal (503 storage, 429 rate, 422 wire); accepted lines stay.
+    private func send(_ request: Request) async -> Response {
+        let body: ByteBuffer
+        do {
+            body = try await request.body.collect(upTo: configuration.maxBodyBytes)
+        } catch {
+            return Self.error(HubError(.bodyTooLarge, "the request body is over the limit of \(configuration.maxBodyBytes) bytes"))
+        }
+        var results: [JSONValue] = []
+        var refusals: [HubError] = []
+        for (index, raw) in String(buffer: body).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
+            if line.allSatisfy(\.isWhitespace) { continue }
+            do throws(HubError) {
+                results.append(HubReceipt.json(line: index + 1, .success(try await hub.send(String(line)))))
+            } catch {
+                refusals.append(error)
+                results.append(HubReceipt.json(line: index + 1, .failure(error)))
+            }
+        }
+        let worst = refusals.max { Self.severity($0.code) < Self.severity($1.code) }
+        var response = Self.json(.object([("results", .array(results))]), status: worst.map { Self.status($0.code) } ?? .ok)
+        let retry = refusals.compactMap(\.retryAfter).max()
+        if worst?.code == .rateLimited, let retry { response.headers[.retryAfter] = Self.retryAfterSeconds(retry) }
+        return response
+    }
+
+    /// `GET /v1/agents/{agent}/messages?after=&limit=&wait=` (wait in seconds): long-polls.
+    private func receive(_ request: Request, _ context: BasicRequestContext) async -> Response {
+        await respond { () async throws(HubError) in
+            let query = request.uri.queryParameters
+            let after = try Self.number("after", query["after"], as: Int64.self) ?? 0
+            let limit = try Self.number("limit", query["limit"], as: Int.self)
+            let wait = try Self.number("wait", query["wait"], as: Double.self) ?? 0
+            guard (limit ?? 1) >= 1, wait >= 0, wait.isFinite else {
+                throw HubError(.invalidRequest, "limit must be at least 1 and wait a number of seconds of at least 0")
+            }
+            let messages = try await hub.receive(
+                agent: context.parameters.get("agent") ?? "", after: after, limit: limit,
+                wait: HubTime.duration(seconds: wait))
+            return .object([("messages", .array(messages.map(\.json)))])
+        }
+    }
+
+    /// `POST /v1/agents/{agent}/ack` with `{"through": id}`.
+    private func acknowledge(_ request: Request, _ context: BasicRequestContext) async -> Response {
+        struct Body: Decodable { var through: Int64 }
+        let agent = context.parameters.get("agent") ?? ""
+        return await respond { () async throws(HubError) in
+            let body: Body
+            do {
+                body = try JSONDecoder().decode(Body.self, from: Data(String(buffer: try await request.body.collect(upTo: 4096)).utf8))
+            } catch {
+                throw HubError(.invalidRequest, "the body is not {\"through\": <message id>}")
+            }
+            let cursor = try await hub.acknowledge(agent: agent, through: body.through)
+            return .object([("agent", .string(agent)), ("through", .int(Int(cursor)))])
+        }
+    }
+
+    private func members(of group: String) async throws(HubError) -> JSONValue {
+        .object([("group", .string(group)), ("members", .array(try await hub.members(of: group).map(JSONValue.string)))])
+    }
+
+    /// `body`'s JSON with 200, or its error's.
+    private func respond(_ body: () async throws(HubError) -> JSONValue) async -> Response {
+        do {
+            return Self.json(try await body())
+        } catch {
+            return Self.error(error)
+        }
+    }
+
+    /// A query parameter as a number; nil when absent.
+    private static func number<T: LosslessStringConvertible>(_ name: String, _ value: Substring?, as: T.Type) throws(HubError) -> T? {
+        guard let value else { return nil }
+        guard let number = T(String(value)) else { throw HubError(.invalidRequest, "\(name)=\(value) is not a number") }
+        return number
+    }
+
+    static func json(_ value: JSONValue, status: HTTPResponse.Status = .ok) -> Response {
+        Response(
+            status: status, headers: [.contentType: "application/json"],
+            body: ResponseBody(byteBuffer: ByteBuffer(string: value.compactText + "\n")))
+    }
+
+    static func error(_ error: HubError) -> Response {
+        var response = json(.object([("error", error.json)]), status: status(error.code))
+        if let retry = error.retryAfter { response.headers[.retryAfter] = retryAfterSeconds(retry) }
+        if error.code == .unauthorized { response.headers[.wwwAuthenticate] = "Bearer" }
+        return response
+    }
+
+    /// Retry-After: whole seconds, rounded up.
+    private static func retryAfterSeconds(_ duration: Duration) -> String {
+        String(max(1, Int(HubTime.seconds(duration).rounded(.up))))
+    }
+
+    static func status(_ code: HubError.Code) -> HTTPResponse.Status {
+        switch code {
+        case .invalidWire, .lineTooLong, .versionNotAccepted: .unprocessableContent
+        case .rateLimited: .tooManyRequests
+        case .unauthorized: .unauthorized
+        case .bodyTooLarge: .contentTooLarge
+        case .storage: .serviceUnavailable
+        case .transport: .badGateway
+        default: .badRequest
+        }
+    }
+
+    /// Which refusal decides a batch's status.
+    private static func severity(_ code: HubError.Code) -> Int {
+        switch code {
+        case .storage: 3
+        case .rateLimited: 2
+        default: 1
+        }
+    }
+}

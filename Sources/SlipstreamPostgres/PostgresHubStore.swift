@@ -1,0 +1,265 @@
+import Foundation
+import PostgresNIO
+import SlipstreamCore
+import SlipstreamHub
+
+/// A ``HubStore`` on a PostgreSQL server: hubs and agents on many machines share the mailboxes.
+///
+/// Ids come from an identity column; appends take a transaction-scoped advisory lock, so ids commit in
+/// the order they are drawn and a reader never sees id `n` before a smaller one. Every append sends a
+/// `NOTIFY` on the store's channel; ``listen()`` (which ``withStore(url:prefix:_:)`` runs) turns it into a
+/// wake-up for the receivers waiting on this instance, whatever machine appended.
+///
+/// ```swift
+/// try await PostgresHubStore.withStore(url: "postgres://hub@db.internal/slipstream") { store in
+///     let hub = Hub(store: store)
+///     try await hub.send("SLIP v1 alice bob RequestReview auth_module")
+/// }
+/// ```
+public struct PostgresHubStore: HubStore {
+    /// The client the store queries; it must be running (`PostgresClient.run()`).
+    public let client: PostgresClient
+    /// The tables' common prefix (`<prefix>_messages`, `_deliveries`, `_cursors`, `_members`) and the
+    /// `NOTIFY` channel's name.
+    public let prefix: String
+    /// How errors name the server.
+    public let server: String
+    /// How often a waiting receiver checks the server even without a notification (a safety net for a
+    /// listener that is reconnecting).
+    public let pollInterval: Duration
+    private let signal = HubSignal()
+
+    /// The store's tables, the message table last (the others refer to it).
+    public var tables: [String] { ["deliveries", "cursors", "members", "messages"].map { "\(prefix)_\($0)" } }
+
+    /// A store on `client` in the tables named by `prefix` (a lowercase SQL identifier of at most 50 bytes).
+    public init(
+        client: PostgresClient, prefix: String = "slipstream_hub", server: String = "the PostgreSQL server",
+        pollInterval: Duration = .seconds(2)
+    ) throws(HubError) {
+        self.client = client
+        self.prefix = try Self.checked(prefix: prefix)
+        self.server = server
+        self.pollInterval = pollInterval
+    }
+
+    /// `prefix`, when it is a lowercase SQL identifier short enough for the table names.
+    private static func checked(prefix: String) throws(HubError) -> String {
+        guard PostgresServer.isIdentifier(prefix, maxLength: 50) else {
+            throw HubError(.storage, "table prefix \(prefix.debugDescription) is not a lowercase SQL identifier of at most 50 bytes")
+        }
+        return prefix
+    }
+
+    private static let logger: Logger = {
+        var logger = Logger(label: "slipstream.hub.postgres")
+        logger.logLevel = .critical
+        return logger
+    }()
+
+    /// Creates the tables when they do not exist yet (hubs starting at once take turns).
+    public func prepare() async throws {
+        try await HubError.storage("create the hub tables \(prefix)_* on \(server)") {
+            try await client.withTransaction(logger: Self.logger) { connection in
+                try await connection.query("SELECT pg_advisory_xact_lock(hashtext(\(prefix)))", logger: Self.logger)
+                try await connection.query(
+                    """
+                    CREATE TABLE IF NOT EXISTS \(unescaped: prefix)_messages (
+                        id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                        src TEXT NOT NULL,
+                        dst TEXT NOT NULL,
+                        wire TEXT NOT NULL,
+                        version TEXT NOT NULL,
+                        sent_at BIGINT NOT NULL
+                    )
+                    """, logger: Self.logger)
+                try await connection.query(
+                    """
+                    CREATE TABLE IF NOT EXISTS \(unescaped: prefix)_deliveries (
+                        recipient TEXT NOT NULL,
+                        message_id BIGINT NOT NULL REFERENCES \(unescaped: prefix)_messages (id),
+                        PRIMARY KEY (recipient, message_id)
+                    )
+                    """, logger: Self.logger)
+                try await connection.query(
+                    "CREATE INDEX IF NOT EXISTS \(unescaped: prefix)_deliveries_by_message ON \(unescaped: prefix)_deliveries (message_id)",
+                    logger: Self.logger)
+                try await connection.query(
+                    "CREATE TABLE IF NOT EXISTS \(unescaped: prefix)_cursors (recipient TEXT PRIMARY KEY, acked_through BIGINT NOT NULL)",
+                    logger: Self.logger)
+                try await connection.query(
+                    """
+                    CREATE TABLE IF NOT EXISTS \(unescaped: prefix)_members (
+                        group_name TEXT NOT NULL, agent TEXT NOT NULL, PRIMARY KEY (group_name, agent)
+                    )
+                    """, logger: Self.logger)
+            }
+        }
+    }
+
+    public func append(_ envelope: HubEnvelope, to recipients: [String]) async throws -> Int64 {
+        let recipients = Array(Set(recipients))
+        let id = try await HubError.storage("append a message to \(prefix)_messages on \(server)") {
+            try await client.withTransaction(logger: Self.logger) { connection in
+                // One appender at a time, until commit: ids become visible in order.
+                try await connection.query("SELECT pg_advisory_xact_lock(hashtext(\(prefix)))", logger: Self.logger)
+                let rows = try await connection.query(
+                    """
+                    INSERT INTO \(unescaped: prefix)_messages (src, dst, wire, version, sent_at)
+                    VALUES (\(envelope.src), \(envelope.dst), \(envelope.wire), \(envelope.version.rawValue), \(HubTime.milliseconds(envelope.sentAt)))
+                    RETURNING id
+                    """, logger: Self.logger)
+                var inserted: Int64?
+                for try await id in rows.decode(Int64.self) { inserted = id }
+                guard let id = inserted else { throw HubError(.storage, "the server returned no id for the message") }
+                if !recipients.isEmpty {
+                    try await connection.query(
+                        "INSERT INTO \(unescaped: prefix)_deliveries (recipient, message_id) SELECT unnest(\(recipients)::text[]), \(id)",
+                        logger: Self.logger)
+                }
+                try await connection.query("SELECT pg_notify(\(prefix), \(String(id)))", logger: Self.logger)
+                return id
+            }
+        }
+        signal.notify()
+        return id
+    }
+
+    public func fetch(for recipient: String, after: Int64, limit: Int) async throws -> [HubMessage] {
+        try await HubError.storage("fetch the messages of \(recipient.debugDescription) from \(server)") {
+            let rows = try await client.query(
+                """
+                SELECT m.id, m.src, m.dst, m.wire, m.version, m.sent_at
+                FROM \(unescaped: prefix)_deliveries d JOIN \(unescaped: prefix)_messages m ON m.id = d.message_id
+                WHERE d.recipient = \(recipient) AND d.message_id > GREATEST(\(after),
+                    COALESCE((SELECT acked_through FROM \(unescaped: prefix)_cursors WHERE recipient = \(recipient)), 0))
+                ORDER BY d.message_id LIMIT \(max(0, limit))
+                """)
+            var messages: [HubMessage] = []
+            for try await (id, src, dst, wire, version, sentAt) in rows.decode((Int64, String, String, String, String, Int64).self) {
+                guard let wireVersion = WireVersion(rawValue: version) else {
+                    throw HubError(.storage, "message \(id) on \(server) has version \(version.debugDescription)")
+                }
+                messages.append(
+                    HubMessage(
+                        id: id, src: src, dst: dst, recipient: recipient, wire: wire, version: wireVersion,
+                        sentAt: HubTime.date(milliseconds: sentAt)))
+            }
+            return messages
+        }
+    }
+
+    public func acknowledge(for recipient: String, through id: Int64) async throws -> Int64 {
+        try await HubError.storage("acknowledge the messages of \(recipient.debugDescription) on \(server)") {
+            // The cursor moves to min(id, the newest delivery), never backwards.
+            let rows = try await client.query(
+                """
+                INSERT INTO \(unescaped: prefix)_cursors (recipient, acked_through)
+                SELECT \(recipient), GREATEST(0, LEAST(\(id), COALESCE(MAX(message_id), 0)))
+                FROM \(unescaped: prefix)_deliveries WHERE recipient = \(recipient)
+                ON CONFLICT (recipient) DO UPDATE
+                SET acked_through = GREATEST(\(unescaped: prefix)_cursors.acked_through, excluded.acked_through)
+                RETURNING acked_through
+                """)
+            var cursor: Int64 = 0
+            for try await value in rows.decode(Int64.self) { cursor = value }
+            // What is acknowledged is never fetched again: drop the deliveries (the messages stay).
+            try await client.query(
+                "DELETE FROM \(unescaped: prefix)_deliveries WHERE recipient = \(recipient) AND message_id <= \(cursor)")
+            return cursor
+        }
+    }
+
+    public func join(group: String, agent: String) async throws {
+        _ = try await HubError.storage("add \(agent.debugDescription) to \(group.debugDescription) on \(server)") {
+            try await client.query(
+                "INSERT INTO \(unescaped: prefix)_members (group_name, agent) VALUES (\(group), \(agent)) ON CONFLICT DO NOTHING")
+        }
+    }
+
+    public func leave(group: String, agent: String) async throws {
+        _ = try await HubError.storage("remove \(agent.debugDescription) from \(group.debugDescription) on \(server)") {
+            try await client.query("DELETE FROM \(unescaped: prefix)_members WHERE group_name = \(group) AND agent = \(agent)")
+        }
+    }
+
+    public func members(of group: String) async throws -> [String] {
+        try await HubError.storage("list the members of \(group.debugDescription) on \(server)") {
+            let rows = try await client.query(
+                "SELECT agent FROM \(unescaped: prefix)_members WHERE group_name = \(group) ORDER BY agent COLLATE \"C\"")
+            var members: [String] = []
+            for try await agent in rows.decode(String.self) { members.append(agent) }
+            return members
+        }
+    }
+
+    public func prune(sentBefore: Date) async throws -> Int {
+        try await HubError.storage("prune the messages in \(prefix)_messages on \(server)") {
+            let rows = try await client.query(
+                """
+                DELETE FROM \(unescaped: prefix)_messages m WHERE m.sent_at < \(HubTime.milliseconds(sentBefore))
+                AND NOT EXISTS (SELECT 1 FROM \(unescaped: prefix)_deliveries d WHERE d.message_id = m.id)
+                RETURNING m.id
+                """)
+            var count = 0
+            for try await _ in rows.decode(Int64.self) { count += 1 }
+            return count
+        }
+    }
+
+    public func waitForMessages(for recipient: String, after: Int64, timeout: Duration) async throws {
+        try await signal.wait(
+            until: { try await !fetch(for: recipient, after: after, limit: 1).isEmpty }, timeout: timeout, poll: pollInterval)
+    }
+
+    /// Listens on the store's channel until the task is cancelled, waking this instance's waiting receivers
+    /// on every append to the database (from any machine); reconnects after a lost connection.
+    /// `listening` is called each time the channel is listened on (again).
+    public func listen(listening: @Sendable () -> Void = {}) async {
+        while !Task.isCancelled {
+            do {
+                try await client.withConnection { connection in
+                    try await connection.listen(on: prefix) { notifications in
+                        // Listening (again): whatever came meanwhile is looked for once more.
+                        signal.notify()
+                        listening()
+                        for try await _ in notifications { signal.notify() }
+                    }
+                }
+            } catch {
+                // Lost the connection or the server: try again shortly; waiting receivers poll meanwhile.
+            }
+            try? await Task.sleep(for: .seconds(1))
+        }
+    }
+
+    /// Runs a client for the server at `url` (`postgres://user:password@host:port/database`; TLS off) and its
+    /// listener, prepares the store and hands it to `body` once the listener listens (or after 10 s without);
+    /// both stop when `body` returns.
+    public static func withStore<Result: Sendable>(
+        url: String, prefix: String = "slipstream_hub", pollInterval: Duration = .seconds(2),
+        _ body: (PostgresHubStore) async throws -> Result
+    ) async throws -> Result {
+        guard let configuration = PostgresServer.configuration(url: url) else {
+            throw HubError(.storage, PostgresServer.notAURL(url))
+        }
+        let server = PostgresServer.name(configuration)
+        _ = try checked(prefix: prefix)  // before a client starts
+        return try await PostgresServer.withClient(configuration) { client in
+            let store = try PostgresHubStore(client: client, prefix: prefix, server: server, pollInterval: pollInterval)
+            try await store.prepare()
+            return try await withThrowingTaskGroup(of: Void.self) { group in
+                let (listening, listened) = AsyncStream<Void>.makeStream()
+                group.addTask { await store.listen { listened.yield() } }
+                defer { group.cancelAll() }
+                await withTaskGroup(of: Void.self) { first in
+                    first.addTask { for await _ in listening { return } }
+                    first.addTask { try? await Task.sleep(for: .seconds(10)) }
+                    await first.next()
+                    first.cancelAll()
+                }
+                return try await body(store)
+            }
+        }
+    }
+}

@@ -1,0 +1,47 @@
+import Foundation
+import PostgresNIO
+
+/// What the PostgreSQL stores share: reading a `postgres://` URL, checking table names, running a client
+/// for the length of a closure.
+enum PostgresServer {
+    /// The client configuration for `postgres://user:password@host:port/database` (port 5432 by default,
+    /// TLS off), or nil when `url` is not such a URL.
+    static func configuration(url: String) -> PostgresClient.Configuration? {
+        guard let components = URLComponents(string: url), ["postgres", "postgresql"].contains(components.scheme),
+            let host = components.host, !host.isEmpty, let user = components.user, !user.isEmpty
+        else { return nil }
+        let database = String(components.path.drop(while: { $0 == "/" }))
+        return PostgresClient.Configuration(
+            host: host, port: components.port ?? 5432, username: user, password: components.password,
+            database: database.isEmpty ? nil : database, tls: .disable)
+    }
+
+    /// What a URL that is not a PostgreSQL URL is told.
+    static func notAURL(_ url: String) -> String {
+        "\(url.debugDescription) is not a postgres://user[:password]@host[:port]/database URL"
+    }
+
+    /// How errors name the server of `configuration`.
+    static func name(_ configuration: PostgresClient.Configuration) -> String {
+        "the PostgreSQL server at \(configuration.host ?? "?"):\(configuration.port ?? 5432)"
+    }
+
+    /// Whether `name` is a lowercase SQL identifier (letters, digits and `_`, not starting with a digit)
+    /// of at most `maxLength` bytes, safe to put in a query unescaped.
+    static func isIdentifier(_ name: String, maxLength: Int = 63) -> Bool {
+        guard let first = name.utf8.first, first &- 0x61 < 26 || first == 0x5F else { return false }
+        return name.utf8.count <= maxLength && name.utf8.allSatisfy { $0 &- 0x61 < 26 || $0 &- 0x30 < 10 || $0 == 0x5F }
+    }
+
+    /// Runs a client for `configuration` while `body` runs; it stops when `body` returns.
+    static func withClient<Result: Sendable>(
+        _ configuration: PostgresClient.Configuration, _ body: (PostgresClient) async throws -> Result
+    ) async throws -> Result {
+        let client = PostgresClient(configuration: configuration)
+        return try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { await client.run() }
+            defer { group.cancelAll() }
+            return try await body(client)
+        }
+    }
+}

@@ -1,0 +1,183 @@
+import Foundation
+import GRDB
+import SlipstreamCore
+import SlipstreamHub
+
+/// A ``HubStore`` in a SQLite file: the agents (processes) of one machine share the file; messages
+/// outlive every process.
+///
+/// Each append is one write transaction, so ids are assigned and committed in order. A waiting receiver
+/// wakes at once for appends through this instance and within ``pollInterval`` for appends by other
+/// processes.
+///
+/// ```swift
+/// let hub = Hub(store: try SQLiteHubStore(path: "hub.sqlite"))
+/// try await hub.send("SLIP v1 alice bob RequestReview auth_module")
+/// ```
+public final class SQLiteHubStore: HubStore {
+    /// The database file.
+    public let path: String
+    /// How often a waiting receiver looks for messages appended by other processes.
+    public let pollInterval: Duration
+    private let database: DatabasePool
+    private let signal = HubSignal()
+
+    /// Opens (or creates) the store at `path`; another process holding the file's lock is waited for up
+    /// to `busyTimeout` seconds.
+    public init(path: String, busyTimeout: Double = 5, pollInterval: Duration = .milliseconds(100)) throws(HubError) {
+        self.path = path
+        self.pollInterval = pollInterval
+        do {
+            database = try SQLiteDatabase.open(path: path, busyTimeout: busyTimeout, migrator: Self.migrator)
+        } catch {
+            throw HubError(.storage, "cannot open the hub store \(path.debugDescription)", underlying: error)
+        }
+    }
+
+    public func append(_ envelope: HubEnvelope, to recipients: [String]) async throws -> Int64 {
+        let id = try await HubError.storage("append a message to \(path.debugDescription)") {
+            try await database.write { db in
+                try db.execute(
+                    sql: "INSERT INTO hub_messages (src, dst, wire, version, sent_at) VALUES (?, ?, ?, ?, ?)",
+                    arguments: [
+                        envelope.src, envelope.dst, envelope.wire, envelope.version.rawValue, HubTime.milliseconds(envelope.sentAt),
+                    ])
+                let id = db.lastInsertedRowID
+                for recipient in Set(recipients) {
+                    try db.execute(sql: "INSERT INTO hub_deliveries (recipient, message_id) VALUES (?, ?)", arguments: [recipient, id])
+                }
+                return id
+            }
+        }
+        signal.notify()
+        return id
+    }
+
+    public func fetch(for recipient: String, after: Int64, limit: Int) async throws -> [HubMessage] {
+        try await HubError.storage("fetch the messages of \(recipient.debugDescription) from \(path.debugDescription)") {
+            try await database.read { db in
+                let rows = try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT m.id, m.src, m.dst, m.wire, m.version, m.sent_at
+                        FROM hub_deliveries d JOIN hub_messages m ON m.id = d.message_id
+                        WHERE d.recipient = ? AND d.message_id > max(?, coalesce((SELECT acked_through FROM hub_cursors WHERE recipient = ?), 0))
+                        ORDER BY d.message_id LIMIT ?
+                        """,
+                    arguments: [recipient, after, recipient, max(0, limit)])
+                return try rows.map { row in
+                    let version: String = row["version"]
+                    guard let wireVersion = WireVersion(rawValue: version) else {
+                        throw HubError(
+                            .storage,
+                            "message \(row["id"] as Int64) in \(self.path.debugDescription) has version \(version.debugDescription)")
+                    }
+                    return HubMessage(
+                        id: row["id"], src: row["src"], dst: row["dst"], recipient: recipient, wire: row["wire"], version: wireVersion,
+                        sentAt: HubTime.date(milliseconds: row["sent_at"]))
+                }
+            }
+        }
+    }
+
+    public func acknowledge(for recipient: String, through id: Int64) async throws -> Int64 {
+        try await HubError.storage("acknowledge the messages of \(recipient.debugDescription) in \(path.debugDescription)") {
+            try await database.write { db in
+                let cursor =
+                    try Int64.fetchOne(db, sql: "SELECT acked_through FROM hub_cursors WHERE recipient = ?", arguments: [recipient]) ?? 0
+                let newest =
+                    try Int64.fetchOne(db, sql: "SELECT max(message_id) FROM hub_deliveries WHERE recipient = ?", arguments: [recipient])
+                    ?? 0
+                let through = max(cursor, min(id, newest))
+                guard through > cursor else { return cursor }
+                try db.execute(
+                    sql: """
+                        INSERT INTO hub_cursors (recipient, acked_through) VALUES (?, ?)
+                        ON CONFLICT (recipient) DO UPDATE SET acked_through = excluded.acked_through
+                        """,
+                    arguments: [recipient, through])
+                // What is acknowledged is never fetched again: drop the deliveries (the messages stay).
+                try db.execute(sql: "DELETE FROM hub_deliveries WHERE recipient = ? AND message_id <= ?", arguments: [recipient, through])
+                return through
+            }
+        }
+    }
+
+    public func join(group: String, agent: String) async throws {
+        try await HubError.storage("add \(agent.debugDescription) to \(group.debugDescription) in \(path.debugDescription)") {
+            try await database.write { db in
+                try db.execute(sql: "INSERT OR IGNORE INTO hub_members (group_name, agent) VALUES (?, ?)", arguments: [group, agent])
+            }
+        }
+    }
+
+    public func leave(group: String, agent: String) async throws {
+        try await HubError.storage("remove \(agent.debugDescription) from \(group.debugDescription) in \(path.debugDescription)") {
+            try await database.write { db in
+                try db.execute(sql: "DELETE FROM hub_members WHERE group_name = ? AND agent = ?", arguments: [group, agent])
+            }
+        }
+    }
+
+    public func members(of group: String) async throws -> [String] {
+        try await HubError.storage("list the members of \(group.debugDescription) in \(path.debugDescription)") {
+            try await database.read { db in
+                try String.fetchAll(db, sql: "SELECT agent FROM hub_members WHERE group_name = ? ORDER BY agent", arguments: [group])
+            }
+        }
+    }
+
+    public func prune(sentBefore: Date) async throws -> Int {
+        try await HubError.storage("prune the messages in \(path.debugDescription)") {
+            try await database.write { db in
+                try db.execute(
+                    sql: """
+                        DELETE FROM hub_messages
+                        WHERE sent_at < ? AND NOT EXISTS (SELECT 1 FROM hub_deliveries d WHERE d.message_id = hub_messages.id)
+                        """,
+                    arguments: [HubTime.milliseconds(sentBefore)])
+                return db.changesCount
+            }
+        }
+    }
+
+    public func waitForMessages(for recipient: String, after: Int64, timeout: Duration) async throws {
+        try await signal.wait(
+            until: { try await !fetch(for: recipient, after: after, limit: 1).isEmpty }, timeout: timeout, poll: pollInterval)
+    }
+
+    /// The schema, one migration per change (applied once per file, in order).
+    private static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("hub") { db in
+            // AUTOINCREMENT: an id is never handed out twice, even after the newest message is gone.
+            try db.execute(
+                sql: """
+                    CREATE TABLE hub_messages (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        src TEXT NOT NULL,
+                        dst TEXT NOT NULL,
+                        wire TEXT NOT NULL,
+                        version TEXT NOT NULL,
+                        sent_at INTEGER NOT NULL
+                    );
+                    CREATE TABLE hub_deliveries (
+                        recipient TEXT NOT NULL,
+                        message_id INTEGER NOT NULL REFERENCES hub_messages (id),
+                        PRIMARY KEY (recipient, message_id)
+                    ) WITHOUT ROWID;
+                    CREATE TABLE hub_cursors (
+                        recipient TEXT PRIMARY KEY,
+                        acked_through INTEGER NOT NULL
+                    ) WITHOUT ROWID;
+                    CREATE INDEX hub_deliveries_by_message ON hub_deliveries (message_id);
+                    CREATE TABLE hub_members (
+                        group_name TEXT NOT NULL,
+                        agent TEXT NOT NULL,
+                        PRIMARY KEY (group_name, agent)
+                    ) WITHOUT ROWID;
+                    """)
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,20 @@
+import ArgumentParser
+import SlipstreamCore
+import SlipstreamHub
+
+/// Which wires a hub accepts: shared by `hub send` (a local hub) and `hub serve`.
+struct HubWireOptions: ParsableArguments {
+    @Flag(help: "Accept what the lenient profile can repair, and store the repaired wire.")
+    var lenient = false
+
+    @Option(name: .customLong("accept-version"), help: "A wire version to accept (repeat for both; default: v1 and v3).")
+    var acceptVersions: [WireVersion] = []
+
+    /// The hub configuration for these options and `input`'s line limit and codebook.
+    func configuration(_ input: WireInputOptions) throws -> HubConfiguration {
+        HubConfiguration(
+            versions: acceptVersions.isEmpty ? Set(WireVersion.allCases) : Set(acceptVersions),
+            profile: lenient ? .lenient : .strict, maxLineBytes: input.maxLineBytes,
+            v1Codebook: try input.parserConfiguration().v1Codebook)
+    }
+}

@@ -1,0 +1,218 @@
+import Foundation
+import Testing
+
+/// `slipstream hub …` run as processes: agents sharing a SQLite file, and a hub server.
+@Suite struct HubCLITests {
+    static func temporaryStore() -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("hub-\(UUID()).sqlite").path
+    }
+
+    static func remove(_ path: String) {
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+    }
+
+    /// A `slipstream` process started with `arguments`, its output read as it comes.
+    final class Running: @unchecked Sendable {  // the pipes are read once, after exit
+        let process = Process()
+        let output = Pipe()
+        let error = Pipe()
+
+        init(_ arguments: [String], stdin: Pipe? = nil, environment: [String: String] = [:]) throws {
+            process.executableURL = URL(fileURLWithPath: CLITests.binary)
+            process.arguments = arguments
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+            process.standardInput = stdin ?? FileHandle.nullDevice
+            process.standardOutput = output
+            process.standardError = error
+            try process.run()
+        }
+
+        /// The first line of standard output (read byte by byte, so nothing after it is consumed).
+        func firstLine() -> String {
+            var bytes: [UInt8] = []
+            while let byte = try? output.fileHandleForReading.read(upToCount: 1)?.first, byte != 0x0A { bytes.append(byte) }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+
+        /// Waits for the process to exit; its status, standard output and standard error.
+        func finish() -> CLITests.Run {
+            let out = output.fileHandleForReading.readDataToEndOfFile()
+            let err = error.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return CLITests.Run(
+                status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
+                stderr: String(decoding: err, as: UTF8.self))
+        }
+
+        func stop() {
+            if process.isRunning { process.terminate() }
+            process.waitUntilExit()
+        }
+    }
+
+    @Test func sendReportsEachLineAndRecvPrintsAndAcknowledges() throws {
+        let store = Self.temporaryStore()
+        defer { Self.remove(store) }
+        let lines = "SLIP v1 alice bob RequestReview auth_module\n\nSLIP v1 a bob RequestTask x:y\nSLIP v3 carol bob Inform Complete\n"
+        let sent = try CLITests.run(["hub", "send", "--store", store], stdin: lines)
+        #expect(sent.status == 1)
+        #expect(sent.stdout == "line 1: id 1 to bob\nline 4: id 2 to bob\n")
+        #expect(sent.stderr.contains("line 3: hub error (invalid_wire): invalid_payload_token"))
+        #expect(sent.stderr.contains("offset"))
+
+        let peek = try CLITests.run(["hub", "recv", "bob", "--no-ack", "--store", store])
+        #expect(peek.stdout == "SLIP v1 alice bob RequestReview auth_module\nSLIP v3 carol bob Inform Complete\n")
+        let received = try CLITests.run(["hub", "recv", "bob", "--json", "--limit", "1", "--store", store])
+        #expect(received.status == 0)
+        let object = try #require(received.lines.first)
+        #expect(object["id"] as? Int == 1 && object["src"] as? String == "alice" && object["dst"] as? String == "bob")
+        #expect(object["wire"] as? String == "SLIP v1 alice bob RequestReview auth_module")
+        #expect((object["sentAt"] as? String)?.hasSuffix("Z") == true)
+        #expect(try CLITests.run(["hub", "recv", "bob", "--store", store]).stdout == "SLIP v3 carol bob Inform Complete\n")
+        #expect(try CLITests.run(["hub", "recv", "bob", "--store", store]).stdout == "")
+        #expect(try CLITests.run(["hub", "prune", "--older-than", "3600", "--store", store]).stdout == "pruned 0 messages\n")
+        #expect(try CLITests.run(["hub", "prune", "--older-than", "0", "--store", store]).stdout == "pruned 2 messages\n")
+
+        let json = try CLITests.run(["hub", "send", "--json", "SLIP v1 a b RequestTask x:y", "--store", store])
+        #expect(json.status == 1)
+        let error = try #require(json.lines.first?["error"] as? [String: Any])
+        #expect(error["code"] as? String == "invalid_wire" && error["offset"] as? Int == 24)
+        let lenient = try CLITests.run(["hub", "send", "--lenient", "--json", "SLIP v1 a b RequestTask x:y", "--store", store])
+        #expect(lenient.status == 0)
+        #expect(lenient.lines.first?["wire"] as? String == "SLIP v1 a b RequestTask x y")
+        let v3Only = try CLITests.run(["hub", "send", "--accept-version", "v3", "SLIP v1 a b MetaAck", "--store", store])
+        #expect(v3Only.status == 1 && v3Only.stderr.contains("version_not_accepted"))
+    }
+
+    /// `recv` without --follow prints every waiting message, past one fetch's 100.
+    @Test func recvPrintsEveryWaitingMessage() throws {
+        let store = Self.temporaryStore()
+        defer { Self.remove(store) }
+        let lines = (0..<150).map { "SLIP v1 alice bob InformStatus step\($0)\n" }.joined()
+        #expect(try CLITests.run(["hub", "send", "--store", store], stdin: lines).status == 0)
+        let received = try CLITests.run(["hub", "recv", "bob", "--store", store])
+        #expect(received.stdout == lines)
+        #expect(try CLITests.run(["hub", "recv", "bob", "--store", store]).stdout == "")
+    }
+
+    /// Two `recv --follow` processes wait on one SQLite file; a group wire sent by a third process reaches
+    /// both, and not its sender.
+    @Test func twoWaitingReceiversGetAGroupWireSentByAnotherProcess() throws {
+        let store = Self.temporaryStore()
+        defer { Self.remove(store) }
+        for agent in ["alice", "bob", "carol"] {
+            #expect(try CLITests.run(["hub", "join", "team", agent, "--store", store]).status == 0)
+        }
+        #expect(try CLITests.run(["hub", "leave", "team", "alice", "--store", store]).stdout == "team: bob carol\n")
+        #expect(try CLITests.run(["hub", "join", "team", "alice", "--store", store]).stdout == "team: alice bob carol\n")
+
+        let receivers = try ["bob", "carol"].map { try Running(["hub", "recv", $0, "--follow", "--limit", "1", "--store", store]) }
+        defer {
+            for receiver in receivers { receiver.stop() }
+        }
+        let sent = try CLITests.run(["hub", "send", "SLIP v1 alice team RequestReview auth_module", "--store", store])
+        #expect(sent.stdout == "line 1: id 1 to bob, carol\n")
+        for receiver in receivers {
+            let run = receiver.finish()
+            #expect(run.status == 0)
+            #expect(run.stdout == "SLIP v1 alice team RequestReview auth_module\n")
+        }
+        #expect(try CLITests.run(["hub", "recv", "alice", "--store", store]).stdout == "")
+    }
+
+    /// Two `send` processes writing one file at once: every line gets an id of its own, and the
+    /// recipient gets them all, in id order.
+    @Test func twoSendingProcessesOnOneFileLoseAndDuplicateNothing() throws {
+        let store = Self.temporaryStore()
+        defer { Self.remove(store) }
+        #expect(try CLITests.run(["hub", "join", "team", "bob", "--store", store]).status == 0)
+        let senders = try ["alice", "carol"].map { sender in
+            let input = Pipe()
+            let running = try Running(["hub", "send", "--json", "--store", store], stdin: input)
+            let lines = (0..<100).map { "SLIP v1 \(sender) team InformStatus n\($0)\n" }.joined()
+            input.fileHandleForWriting.write(Data(lines.utf8))
+            try input.fileHandleForWriting.close()
+            return running
+        }
+        var ids: [Int] = []
+        for sender in senders {
+            let run = sender.finish()
+            #expect(run.status == 0, "\(run.stderr)")
+            ids += run.lines.compactMap { $0["id"] as? Int }
+        }
+        #expect(ids.count == 200 && Set(ids).count == 200)
+        let received = try CLITests.run(["hub", "recv", "bob", "--json", "--store", store]).lines
+        #expect(received.map { $0["id"] as? Int } == ids.sorted())
+    }
+
+    /// Processes that open a new store file at the same moment all get it (one creates the tables).
+    @Test func processesOpeningANewFileAtOnceAllSucceed() throws {
+        let store = Self.temporaryStore()
+        defer { Self.remove(store) }
+        let senders = try (0..<6).map { try Running(["hub", "send", "SLIP v1 agent\($0) bob MetaAck", "--store", store]) }
+        for sender in senders {
+            let run = sender.finish()
+            #expect(run.status == 0, "\(run.stderr)")
+        }
+        #expect(try CLITests.run(["hub", "recv", "bob", "--store", store]).stdout.split(separator: "\n").count == 6)
+    }
+
+    @Test func badArgumentsAreClearErrors() throws {
+        let store = Self.temporaryStore()
+        defer { Self.remove(store) }
+        let name = try CLITests.run(["hub", "recv", "bob smith", "--store", store])
+        #expect(name.status != 0 && name.stderr.contains("invalid_name"))
+        let both = try CLITests.run(["hub", "recv", "bob", "--store", store, "--hub", "http://127.0.0.1:7600"])
+        #expect(both.status != 0 && both.stderr.contains("--hub and --store"))
+    }
+
+    /// `hub serve` on a free port; `send`, `recv` and `join` with `--hub` and a token.
+    @Test func theHubServerServesSendRecvAndJoinWithAToken() throws {
+        let store = Self.temporaryStore()
+        defer { Self.remove(store) }
+        let server = try Running(["hub", "serve", "--store", store, "--port", "0", "--token", "s3cret"])
+        defer { server.stop() }
+        let banner = server.firstLine()
+        #expect(banner.hasPrefix("listening on http://127.0.0.1:"))
+        let url = try #require(banner.split(separator: " ").last.map(String.init))
+        let token = ["SLIPSTREAM_HUB_TOKEN": "s3cret"]
+
+        #expect(try CLITests.run(["hub", "join", "team", "bob", "--hub", url], environment: token).stdout == "team: bob\n")
+        let sent = try CLITests.run(
+            ["hub", "send", "--hub", url], stdin: "SLIP v1 alice team MetaAck\nSLIP v1 a b Nope\n", environment: token)
+        #expect(sent.status == 1)
+        #expect(sent.stdout == "line 1: id 1 to bob\n")
+        #expect(sent.stderr.contains("line 2: hub error (invalid_wire): unknown_anchor"))
+        let received = try CLITests.run(["hub", "recv", "bob", "--json", "--hub", url], environment: token)
+        #expect(received.lines.map { $0["wire"] as? String } == ["SLIP v1 alice team MetaAck"])
+        #expect(try CLITests.run(["hub", "recv", "bob", "--hub", url], environment: token).stdout == "")
+
+        let refused = try CLITests.run(["hub", "recv", "bob", "--hub", url, "--token", "wrong"])
+        #expect(refused.status == 1 && refused.stderr.contains("unauthorized"))
+    }
+
+    /// A server's rate limit makes `send --hub` wait as the server asks, not drop lines.
+    @Test func sendWaitsOutAServersRateLimit() throws {
+        let server = try Running(["hub", "serve", "--store", ":memory:", "--port", "0", "--rate", "4", "--burst", "1"])
+        defer { server.stop() }
+        let url = try #require(server.firstLine().split(separator: " ").last.map(String.init))
+        let lines = "SLIP v1 alice bob MetaAck\nSLIP v1 alice bob MetaAck\nSLIP v1 alice bob MetaAck\n"
+        let sent = try CLITests.run(["hub", "send", "--hub", url], stdin: lines)
+        #expect(sent.status == 0)
+        #expect(sent.stdout == "line 1: id 1 to bob\nline 2: id 2 to bob\nline 3: id 3 to bob\n")
+    }
+}
+
+/// The same commands with the hub on the PostgreSQL server of $SLIPSTREAM_POSTGRES_URL.
+@Suite(.enabled(if: ProcessInfo.processInfo.environment["SLIPSTREAM_POSTGRES_URL"] != nil, "needs a PostgreSQL server"))
+struct HubPostgresCLITests {
+    @Test func sendAndRecvThroughAPostgreSQLStore() throws {
+        let url = try #require(ProcessInfo.processInfo.environment["SLIPSTREAM_POSTGRES_URL"])
+        let agent = "agent" + UUID().uuidString.prefix(8)
+        let sent = try CLITests.run(["hub", "send", "SLIP v1 alice \(agent) RequestReview auth_module", "--store", url])
+        #expect(sent.status == 0 && sent.stdout.hasSuffix(" to \(agent)\n"))
+        let received = try CLITests.run(["hub", "recv", agent, "--store", url])
+        #expect(received.stdout == "SLIP v1 alice \(agent) RequestReview auth_module\n")
+        #expect(try CLITests.run(["hub", "recv", agent, "--store", url]).stdout == "")
+    }
+}

@@ -1,0 +1,340 @@
+import Foundation
+import PostgresNIO
+import SlipstreamCore
+import SlipstreamHub
+import SlipstreamPostgres
+import SlipstreamSQLite
+import Synchronization
+import Testing
+
+/// Every ``HubStore`` passes the same checks: in memory, the SQLite store on a real file, the PostgreSQL
+/// store on the real server named by $SLIPSTREAM_POSTGRES_URL. "Another instance" is a second
+/// connection pool on the same file, or a second client (with its own listener) on the same database.
+@Suite struct HubStoreConformanceTests {
+    typealias Kind = FallbackStoreConformanceTests.Kind
+
+    static let kinds = FallbackStoreConformanceTests.kinds
+
+    /// One store's storage, on which instances are opened.
+    struct Storage: Sendable {
+        let kind: Kind
+        /// The SQLite file or the PostgreSQL table prefix.
+        let name: String
+        let memory = InMemoryHubStore()
+
+        /// Runs `body` with a new instance on the storage (the in-memory store is its own only instance);
+        /// the instance is closed when `body` returns.
+        func withInstance<Result: Sendable>(
+            pollInterval: Duration = .milliseconds(50), _ body: (any HubStore) async throws -> Result
+        ) async throws -> Result {
+            switch kind {
+            case .memory:
+                return try await body(memory)
+            case .sqlite:
+                return try await body(try SQLiteHubStore(path: name, pollInterval: pollInterval))
+            case .postgres:
+                let url = try #require(FallbackStoreConformanceTests.postgresURL)
+                return try await PostgresHubStore.withStore(url: url, prefix: name, pollInterval: pollInterval) { try await body($0) }
+            }
+        }
+    }
+
+    /// Runs `body` with new, empty storage of `kind`, removed afterwards.
+    static func withStorage(_ kind: Kind, _ body: (Storage) async throws -> Void) async throws {
+        switch kind {
+        case .memory:
+            try await body(Storage(kind: kind, name: "memory"))
+        case .sqlite:
+            let path = FallbackStoreConformanceTests.temporaryPath()
+            defer {
+                for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+            }
+            try await body(Storage(kind: kind, name: path))
+        case .postgres:
+            let storage = Storage(kind: kind, name: "hub_test_" + UUID().uuidString.lowercased().prefix(8))
+            try await body(storage)
+            try await storage.withInstance { store in
+                let store = try #require(store as? PostgresHubStore)
+                try await store.client.query("DROP TABLE \(unescaped: store.tables.joined(separator: ", "))")
+            }
+        }
+    }
+
+    /// Runs `body` with one instance on new storage of `kind`.
+    static func withStore(_ kind: Kind, _ body: (any HubStore) async throws -> Void) async throws {
+        try await withStorage(kind) { storage in try await storage.withInstance { try await body($0) } }
+    }
+
+    static func envelope(_ src: String, _ dst: String, _ rest: String = "MetaAck") -> HubEnvelope {
+        HubEnvelope(
+            src: src, dst: dst, wire: "SLIP v1 \(src) \(dst) \(rest)", version: .v1, sentAt: HubTime.date(milliseconds: 1_764_567_600_123))
+    }
+
+    @Test(arguments: kinds)
+    func idsIncreaseAndEachRecipientGetsItsOwnMessagesInOrder(_ kind: Kind) async throws {
+        try await Self.withStore(kind) { store in
+            var ids: [Int64] = []
+            for (i, recipient) in ["bob", "carol", "bob", "bob", "carol"].enumerated() {
+                ids.append(try await store.append(Self.envelope("alice", recipient, "InformStatus step\(i)"), to: [recipient]))
+            }
+            #expect(ids == ids.sorted() && Set(ids).count == ids.count)
+            let bob = try await store.fetch(for: "bob", after: 0, limit: 10)
+            #expect(bob.map(\.id) == [ids[0], ids[2], ids[3]])
+            #expect(bob.map(\.wire) == ["step0", "step2", "step3"].map { "SLIP v1 alice bob InformStatus \($0)" })
+            #expect(bob.allSatisfy { $0.recipient == "bob" && $0.src == "alice" && $0.version == .v1 })
+            #expect(bob.first?.sentAt == HubTime.date(milliseconds: 1_764_567_600_123))
+            #expect(try await store.fetch(for: "carol", after: 0, limit: 10).map(\.id) == [ids[1], ids[4]])
+            #expect(try await store.fetch(for: "dave", after: 0, limit: 10).isEmpty)
+            // The cursor and the limit.
+            #expect(try await store.fetch(for: "bob", after: ids[2], limit: 10).map(\.id) == [ids[3]])
+            #expect(try await store.fetch(for: "bob", after: 0, limit: 2).map(\.id) == [ids[0], ids[2]])
+            #expect(try await store.fetch(for: "bob", after: 0, limit: 0).isEmpty)
+        }
+    }
+
+    @Test(arguments: kinds)
+    func oneAppendReachesEveryRecipientOnceAndNoneIsAllowed(_ kind: Kind) async throws {
+        try await Self.withStore(kind) { store in
+            let id = try await store.append(Self.envelope("alice", "team"), to: ["bob", "carol", "bob"])
+            for agent in ["bob", "carol"] {
+                let messages = try await store.fetch(for: agent, after: 0, limit: 10)
+                #expect(messages.map(\.id) == [id])
+                #expect(messages.first?.dst == "team" && messages.first?.recipient == agent)
+            }
+            let unheard = try await store.append(Self.envelope("alice", "nobody"), to: [])
+            #expect(unheard > id)
+            #expect(try await store.fetch(for: "nobody", after: 0, limit: 10).isEmpty)
+        }
+    }
+
+    @Test(arguments: kinds)
+    func anyValidWireComesBackByteForByte(_ kind: Kind) async throws {
+        try await Self.withStore(kind) { store in
+            let wire = #"SLIP v1 alice bob Fallback "é 日本 😀 it's 100% <done> & 'quoted'""#
+            let message = try WireParser().parse(wire)
+            let id = try await store.append(HubEnvelope(message, sentAt: HubTime.date(milliseconds: 1)), to: ["bob"])
+            let fetched = try #require(try await store.fetch(for: "bob", after: 0, limit: 1).first)
+            #expect(
+                fetched
+                    == HubMessage(
+                        id: id, src: "alice", dst: "bob", recipient: "bob", wire: wire, version: .v1, sentAt: HubTime.date(milliseconds: 1))
+            )
+        }
+    }
+
+    @Test(arguments: kinds)
+    func groupsKeepTheirMembersSortedAndJoiningOrLeavingTwiceChangesNothing(_ kind: Kind) async throws {
+        try await Self.withStore(kind) { store in
+            for agent in ["carol", "Bob", "alice", "carol"] { try await store.join(group: "team", agent: agent) }
+            try await store.join(group: "other", agent: "dave")
+            #expect(try await store.members(of: "team") == ["Bob", "alice", "carol"])
+            try await store.leave(group: "team", agent: "carol")
+            try await store.leave(group: "team", agent: "carol")
+            try await store.leave(group: "team", agent: "zed")
+            #expect(try await store.members(of: "team") == ["Bob", "alice"])
+            #expect(try await store.members(of: "nobody").isEmpty)
+        }
+    }
+
+    /// The routing on top: a group's members get the wire, the sender does not.
+    @Test(arguments: kinds)
+    func aHubOnTheStoreFansAGroupWireOutToEveryMemberButTheSender(_ kind: Kind) async throws {
+        try await Self.withStore(kind) { store in
+            let hub = Hub(store: store)
+            for agent in ["alice", "bob", "carol"] { try await hub.join(group: "reviewers", agent: agent) }
+            let receipt = try await hub.send("SLIP v3 alice reviewers Request Review authModule")
+            #expect(receipt.recipients == ["bob", "carol"])
+            #expect(try await hub.receive(agent: "bob").map(\.id) == [receipt.id])
+            #expect(try await hub.receive(agent: "carol").map(\.id) == [receipt.id])
+            #expect(try await hub.receive(agent: "alice").isEmpty)
+        }
+    }
+
+    @Test(arguments: kinds)
+    func acknowledgingIsPerRecipientIdempotentAndNeverMovesBackwards(_ kind: Kind) async throws {
+        try await Self.withStore(kind) { store in
+            var ids: [Int64] = []
+            for i in 0..<4 {
+                ids.append(try await store.append(Self.envelope("alice", "team", "InformStatus s\(i)"), to: ["bob", "carol"]))
+            }
+            #expect(try await store.acknowledge(for: "bob", through: ids[1]) == ids[1])
+            #expect(try await store.acknowledge(for: "bob", through: ids[1]) == ids[1])
+            #expect(try await store.acknowledge(for: "bob", through: ids[0]) == ids[1])
+            #expect(try await store.acknowledge(for: "bob", through: -5) == ids[1])
+            #expect(try await store.fetch(for: "bob", after: 0, limit: 10).map(\.id) == [ids[2], ids[3]])
+            // Carol's mailbox is her own.
+            #expect(try await store.fetch(for: "carol", after: 0, limit: 10).map(\.id) == ids)
+            // Beyond the newest message: only through it, so later messages are not skipped.
+            #expect(try await store.acknowledge(for: "bob", through: ids[3] + 1000) == ids[3])
+            let later = try await store.append(Self.envelope("alice", "bob"), to: ["bob"])
+            #expect(try await store.fetch(for: "bob", after: 0, limit: 10).map(\.id) == [later])
+            #expect(try await store.acknowledge(for: "nobody", through: 10) == 0)
+        }
+    }
+
+    @Test(arguments: kinds)
+    func unacknowledgedMessagesAreDeliveredAgainAfterReopening(_ kind: Kind) async throws {
+        try await Self.withStorage(kind) { storage in
+            let ids = try await storage.withInstance { store in
+                var ids: [Int64] = []
+                for i in 0..<3 { ids.append(try await store.append(Self.envelope("alice", "bob", "InformStatus s\(i)"), to: ["bob"])) }
+                #expect(try await store.fetch(for: "bob", after: 0, limit: 10).count == 3)
+                try await store.acknowledge(for: "bob", through: ids[0])
+                try await store.join(group: "team", agent: "bob")
+                return ids
+            }
+            try await storage.withInstance { (store: any HubStore) async throws in
+                #expect(try await store.fetch(for: "bob", after: 0, limit: 10).map(\.id) == [ids[1], ids[2]])
+                #expect(try await store.members(of: "team") == ["bob"])
+                // Ids go on from where they were.
+                #expect(try await store.append(Self.envelope("alice", "bob"), to: ["bob"]) > ids[2])
+            }
+        }
+    }
+
+    /// The waiting instance polls rarely (an hour), so only the other instance's append wakes it: through
+    /// the shared signal in memory, the file in SQLite (polled), NOTIFY on PostgreSQL.
+    @Test(arguments: kinds)
+    func aWaitingReceiverWakesOnAnAppendThroughAnotherInstance(_ kind: Kind) async throws {
+        try await Self.withStorage(kind) { storage in
+            let poll: Duration = kind == .postgres ? .seconds(3600) : .milliseconds(20)
+            try await storage.withInstance(pollInterval: poll) { waiting in
+                try await storage.withInstance { sending in
+                    async let received = Hub(store: waiting).receive(agent: "bob", wait: .seconds(60))
+                    // Whether or not the receiver is waiting yet, it gets the message.
+                    let id = try await sending.append(Self.envelope("alice", "bob"), to: ["bob"])
+                    #expect(try await received.map(\.id) == [id])
+                }
+            }
+        }
+    }
+
+    @Test(arguments: kinds)
+    func aWaitWithNothingToWaitForEndsAfterItsTimeout(_ kind: Kind) async throws {
+        try await Self.withStore(kind) { store in
+            try await store.waitForMessages(for: "bob", after: 0, timeout: .milliseconds(30))
+            #expect(try await store.fetch(for: "bob", after: 0, limit: 1).isEmpty)
+        }
+    }
+
+    @Test(arguments: kinds)
+    func concurrentSendersThroughTwoInstancesLoseAndDuplicateNoIds(_ kind: Kind) async throws {
+        try await Self.withStorage(kind) { storage in
+            try await storage.withInstance { first in
+                try await storage.withInstance { second in
+                    let ids = try await withThrowingTaskGroup(of: Int64.self) { group in
+                        for i in 0..<200 {
+                            let store = i % 2 == 0 ? first : second
+                            group.addTask {
+                                try await store.append(Self.envelope("sender\(i % 7)", "bob", "InformStatus n\(i)"), to: ["bob", "carol"])
+                            }
+                        }
+                        return try await group.reduce(into: [Int64]()) { $0.append($1) }
+                    }
+                    #expect(Set(ids).count == 200)
+                    for (store, agent) in [(first, "bob"), (second, "carol")] {
+                        let fetched = try await store.fetch(for: agent, after: 0, limit: 500)
+                        #expect(fetched.map(\.id) == ids.sorted())
+                        #expect(Set(fetched.map(\.wire)).count == 200)
+                    }
+                }
+            }
+        }
+    }
+
+    /// Pruning deletes what every recipient acknowledged (the in-memory store keeps nothing of that kind
+    /// anyway), never an unacknowledged message, and ids go on increasing.
+    @Test(arguments: kinds)
+    func pruningDeletesOnlyMessagesEveryRecipientAcknowledged(_ kind: Kind) async throws {
+        try await Self.withStore(kind) { store in
+            var ids: [Int64] = []
+            for i in 0..<3 {
+                ids.append(try await store.append(Self.envelope("alice", "team", "InformStatus s\(i)"), to: ["bob", "carol"]))
+            }
+            try await store.acknowledge(for: "bob", through: ids[2])
+            try await store.acknowledge(for: "carol", through: ids[0])
+            let sentAt = Self.envelope("alice", "team").sentAt
+            #expect(try await store.prune(sentBefore: sentAt) == 0)
+            #expect(try await store.prune(sentBefore: sentAt.addingTimeInterval(1)) == (kind == .memory ? 0 : 1))
+            #expect(try await store.prune(sentBefore: sentAt.addingTimeInterval(1)) == 0)
+            #expect(try await store.fetch(for: "carol", after: 0, limit: 10).map(\.id) == [ids[1], ids[2]])
+            #expect(try await store.append(Self.envelope("alice", "bob"), to: ["bob"]) > ids[2])
+        }
+    }
+
+    /// Ids become visible in order: a reader that only ever asks for ids above the last one it saw (and
+    /// never acknowledges) still gets every message while two instances append at once.
+    @Test(arguments: kinds)
+    func aReaderFollowingItsCursorMissesNothingWhileOthersAppend(_ kind: Kind) async throws {
+        try await Self.withStorage(kind) { storage in
+            try await storage.withInstance { first in
+                try await storage.withInstance { second in
+                    try await storage.withInstance { reader in
+                        let appended = Mutex(false)
+                        async let seen: [Int64] = {
+                            var seen: [Int64] = []
+                            while seen.count < 200 {
+                                let finished = appended.withLock { $0 }
+                                let batch = try await reader.fetch(for: "bob", after: seen.last ?? 0, limit: 7)
+                                seen += batch.map(\.id)
+                                // Nothing new after the last append: what was skipped is lost.
+                                if batch.isEmpty && finished { break }
+                                if batch.isEmpty {
+                                    try await reader.waitForMessages(for: "bob", after: seen.last ?? 0, timeout: .milliseconds(50))
+                                }
+                            }
+                            return seen
+                        }()
+                        let ids = try await withThrowingTaskGroup(of: Int64.self) { group in
+                            for i in 0..<200 {
+                                let store = i % 2 == 0 ? first : second
+                                group.addTask { try await store.append(Self.envelope("alice", "bob", "InformStatus n\(i)"), to: ["bob"]) }
+                            }
+                            return try await group.reduce(into: [Int64]()) { $0.append($1) }
+                        }
+                        appended.withLock { $0 = true }
+                        #expect(try await seen == ids.sorted())
+                    }
+                }
+            }
+        }
+    }
+}
+
+@Suite struct SQLiteHubStoreTests {
+    @Test func aFileThatIsNotADatabaseIsAClearError() throws {
+        let path = FallbackStoreConformanceTests.temporaryPath()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try Data(String(repeating: "not a database ", count: 100).utf8).write(to: URL(fileURLWithPath: path))
+        let error = try #require(throws: HubError.self) { try SQLiteHubStore(path: path) }
+        #expect(error.code == .storage && error.message.contains(path) && error.underlying != nil)
+    }
+}
+
+@Suite(.enabled(if: FallbackStoreConformanceTests.postgresURL != nil, "set SLIPSTREAM_POSTGRES_URL to a PostgreSQL server"))
+struct PostgresHubStoreTests {
+    @Test func prefixesAreCheckedIdentifiersAndURLsAreChecked() async throws {
+        let url = try #require(FallbackStoreConformanceTests.postgresURL)
+        await #expect(throws: HubError.self) { try await PostgresHubStore.withStore(url: url, prefix: "hub; DROP TABLE x") { _ in } }
+        await #expect(throws: HubError.self) { try await PostgresHubStore.withStore(url: "mysql://a@b/c") { _ in } }
+    }
+}
+
+/// The "In Swift" example of docs/hub.md, on a file of its own.
+@Suite struct HubDocsExampleTests {
+    @Test func theDocsExampleRuns() async throws {
+        let path = FallbackStoreConformanceTests.temporaryPath()
+        defer {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        }
+        let hub = Hub(store: try SQLiteHubStore(path: path))
+        try await hub.join(group: "reviewers", agent: "bob")
+        let receipt = try await hub.send("SLIP v1 alice reviewers RequestReview auth_module")  // id, ["bob"]
+        let messages = try await hub.receive(agent: "bob", wait: .seconds(30))
+        if let last = messages.last { try await hub.acknowledge(agent: "bob", through: last.id) }
+
+        #expect(receipt.recipients == ["bob"])
+        #expect(messages.map(\.wire) == ["SLIP v1 alice reviewers RequestReview auth_module"])
+        #expect(try await hub.receive(agent: "bob").isEmpty)
+    }
+}
