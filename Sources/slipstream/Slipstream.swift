@@ -21,6 +21,7 @@ struct Slipstream: AsyncParsableCommand {
             TokensCommand.self,
             AssetsCommand.self,
             BenchCommand.self,
+            DataCommand.self,
         ]
     )
 }

@@ -1,0 +1,275 @@
+import SlipstreamCore
+
+/// Finds every problem of every row of a TQT JSONL file, one line at a time (memory grows by a few bytes
+/// per row, for the duplicate check).
+///
+/// ```swift
+/// var checker = DatasetChecker()
+/// for (index, line) in lines.enumerated() {
+///     for problem in checker.check(line, number: index + 1) { print(problem) }
+/// }
+/// checker.summary.passed   // no errors
+/// ```
+public struct DatasetChecker: Sendable {
+    /// What the rows must be.
+    public struct Configuration: Sendable {
+        /// The wire version every row must have (nil: either).
+        public var wire: WireVersion?
+        /// Whether wires the lenient parser repairs are warnings rather than errors.
+        public var acceptRepairedWires: Bool
+        /// Wire limits and the v1 codebook.
+        public var wireConfiguration: WireParser.Configuration
+        /// The codebook v3 Force/Object pairs are looked up in.
+        public var v3Codebook: UCR
+
+        public init(
+            wire: WireVersion? = nil, acceptRepairedWires: Bool = false,
+            wireConfiguration: WireParser.Configuration = WireParser.Configuration(), v3Codebook: UCR = .v3
+        ) {
+            self.wire = wire
+            self.acceptRepairedWires = acceptRepairedWires
+            self.wireConfiguration = wireConfiguration
+            self.v3Codebook = v3Codebook
+        }
+    }
+
+    public var configuration: Configuration
+    /// The totals so far.
+    public private(set) var summary = DatasetCheckSummary()
+
+    private let lenient: WireParser
+    private let strict: WireParser
+    /// The first row of each normalized human text: its line and its Force/Object pair.
+    private var firstRows: [UInt64: (line: Int, anchor: String?)] = [:]
+    private var exactTexts: Set<UInt64> = []
+
+    public init(configuration: Configuration = Configuration()) {
+        self.configuration = configuration
+        lenient = WireParser(profile: .lenient, configuration: configuration.wireConfiguration)
+        strict = WireParser(profile: .strict, configuration: configuration.wireConfiguration)
+    }
+
+    /// Checks one line of the file (`number` is 1-based) and returns its problems.
+    public mutating func check(_ line: String, number: Int) -> [DatasetProblem] {
+        if line.allSatisfy(\.isWhitespace) {
+            let problems = [DatasetProblem(line: number, .warning, .blankLine, "blank line between rows")]
+            summary.add(problems, isRow: false)
+            return problems
+        }
+        let problems = rowProblems(line, number: number)
+        summary.add(problems, isRow: true)
+        return problems
+    }
+
+    /// Records a line the reader refused as longer than `limit` bytes.
+    public mutating func lineTooLong(number: Int, bytes: Int, limit: Int) -> DatasetProblem {
+        let problem = DatasetProblem(
+            line: number, .error, .lineTooLong, "the line is \(bytes) bytes, longer than the limit of \(limit) bytes; not read")
+        summary.add([problem], isRow: true)
+        return problem
+    }
+
+    private mutating func rowProblems(_ line: String, number: Int) -> [DatasetProblem] {
+        let row: DatasetRow
+        do {
+            row = try DatasetRow(jsonLine: line)
+        } catch {
+            let code: DatasetProblem.Code =
+                switch error.code {
+                case .notJSON: .notJSON
+                case .missingTurn: .missingTurn
+                default: .wrongShape
+                }
+            return [DatasetProblem(line: number, .error, code, error.message)]
+        }
+        var problems: [DatasetProblem] = []
+        func add(_ severity: DatasetProblem.Severity, _ code: DatasetProblem.Code, _ message: String) {
+            problems.append(DatasetProblem(line: number, severity, code, message))
+        }
+        if row.system == nil { add(.warning, .missingSystemPrompt, "the conversation has no system turn") }
+        let extra = DatasetRow.Role.allCases.filter { row.count(of: $0) > 1 }
+            .map { "\(row.count(of: $0)) \(row.layout.name(of: $0)) turns" }
+        if !extra.isEmpty {
+            add(.warning, .extraTurns, "the conversation has \(extra.joined(separator: ", ")); the first of each is used")
+        }
+        let human = row.human ?? ""
+        let record: TQTRecord
+        do {
+            record = try TQTRecord.parse(row.gpt ?? "", parser: lenient)
+        } catch {
+            if let wireError = error.wireError, wireError.code == .unknownAnchor {
+                add(.error, .unknownAnchor, "the SLIP wire's \(wireError.message)")
+            } else {
+                add(.error, .unusableRecord, "the gpt turn is not a usable TQT record: \(error.message)")
+            }
+            problems += duplicateProblems(human, anchor: nil, number: number)
+            return problems
+        }
+        let message = record.message
+        if let wanted = configuration.wire, message.version != wanted {
+            add(.error, .wrongVersion, "the SLIP wire is \(message.version.rawValue), expected \(wanted.rawValue)")
+        }
+        if !record.repairs.isEmpty { problems.append(strictnessProblem(record, number: number)) }
+        if message.version == .v3, configuration.v3Codebook.anchor(force: message.force, object: message.object) == nil {
+            add(
+                .warning, .unknownAnchor,
+                "\(message.force.rawValue) \(message.object) is not in the v3 codebook (slipcore accepts any Object, but the codebook has no meaning for it)"
+            )
+        }
+        if let quantize = record.quantize {
+            for (severity, code, text) in quantizeProblems(quantize, message: message) { add(severity, code, text) }
+        }
+        if let system = row.system, let described = Self.describedVersion(system), described != message.version {
+            add(
+                .warning, .systemPromptVersionMismatch,
+                "the system prompt describes SLIP \(described.rawValue) wires but the SLIP wire is \(message.version.rawValue)")
+        }
+        problems += duplicateProblems(human, anchor: "\(message.force.rawValue) \(message.object)", number: number)
+        return problems
+    }
+
+    /// The wire is not strict: what the strict parser says, and what the lenient one repairs.
+    private func strictnessProblem(_ record: TQTRecord, number: Int) -> DatasetProblem {
+        var reason = ""
+        do throws(WireError) {
+            _ = try strict.parse(record.rawWire)
+        } catch {
+            reason = ": \(error.message)"
+        }
+        let repairs = record.repairs.map(\.description).joined(separator: "; ")
+        return DatasetProblem(
+            line: number, configuration.acceptRepairedWires ? .warning : .error, .wireNotStrict,
+            "the SLIP wire is not strict\(reason); the lenient repair (\(repairs)) gives `\(record.wire)`",
+            repairs: record.repairs, repairedWire: record.wire)
+    }
+
+    private typealias Finding = (DatasetProblem.Severity, DatasetProblem.Code, String)
+
+    /// The QUANTIZE line against the wire: its form, its anchor, its dimension words.
+    private func quantizeProblems(_ quantize: QuantizeLine, message: SlipMessage) -> [Finding] {
+        var findings: [Finding] = []
+        let isV3Form = quantize.force != nil || quantize.object != nil
+        let dimensions = QuantizeLabels.Dimension.allCases
+        let present = dimensions.filter { quantize[$0] != nil }
+        let isV1Form = quantize.anchor != nil || !present.isEmpty
+        if isV3Form, isV1Form {
+            findings.append(
+                (
+                    .warning, .quantizeVersionMismatch,
+                    "the QUANTIZE line mixes the v1 form ([ACTION=…] -> Anchor) and the v3 form (Force= Object=)"
+                ))
+        } else if isV3Form, message.version == .v1 {
+            findings.append(
+                (.warning, .quantizeVersionMismatch, "the QUANTIZE line has the v3 form (Force= Object=) but the SLIP wire is v1"))
+        } else if isV1Form, message.version == .v3 {
+            findings.append(
+                (.warning, .quantizeVersionMismatch, "the QUANTIZE line has the v1 form ([ACTION=…] -> Anchor) but the SLIP wire is v3"))
+        } else if !isV3Form, !isV1Form {
+            findings.append((.warning, .incompleteQuantize, "the QUANTIZE line names no anchor and no dimension"))
+            return findings
+        }
+        let wirePair = "\(message.force.rawValue) \(message.object)"
+        let wireName = message.version == .v1 ? message.anchor : wirePair
+        // The anchor the QUANTIZE line leads to, as a Force/Object pair.
+        if isV3Form {
+            if let forceName = quantize.force, let object = quantize.object {
+                if let force = Force(caseInsensitive: forceName) {
+                    if "\(force.rawValue) \(object)" != wirePair {
+                        findings.append(
+                            (
+                                .error, .quantizeAnchorMismatch,
+                                "QUANTIZE says Force=\(forceName) Object=\(object) but the SLIP wire carries \(wireName)"
+                            ))
+                    }
+                } else {
+                    findings.append((.error, .unknownQuantizeWord, "QUANTIZE Force=\(forceName) is not a Force"))
+                }
+            } else {
+                findings.append((.warning, .incompleteQuantize, "the QUANTIZE line needs both Force= and Object="))
+            }
+        } else if let name = quantize.anchor {
+            if let anchor = configuration.wireConfiguration.v1Codebook.anchor(mnemonic: name) {
+                if anchor.forceObject != wirePair {
+                    findings.append((.error, .quantizeAnchorMismatch, "QUANTIZE leads to \(name) but the SLIP wire carries \(wireName)"))
+                }
+            } else {
+                findings.append((.error, .unknownAnchor, "QUANTIZE leads to \(name.debugDescription), which is not in the v1 codebook"))
+            }
+        } else {
+            findings.append((.warning, .incompleteQuantize, "the QUANTIZE line has no anchor (`-> Anchor`)"))
+        }
+        guard isV1Form else { return findings }
+        // The dimension words against the coordinates of the wire's anchor.
+        let missing = dimensions.filter { quantize[$0] == nil }
+        if !missing.isEmpty {
+            let names = missing.map(\.rawValue).joined(separator: ", ")
+            findings.append(
+                (
+                    .warning, .incompleteQuantize,
+                    present.isEmpty ? "the QUANTIZE line has no dimension words (\(names))" : "the QUANTIZE line lacks \(names)"
+                ))
+        }
+        // The anchor the line itself leads to when it names one the codebook has, else the wire's.
+        let v1Codebook = configuration.wireConfiguration.v1Codebook
+        let wireAnchor =
+            message.version == .v1
+            ? v1Codebook.anchor(mnemonic: message.anchor)
+            : configuration.v3Codebook.anchor(force: message.force, object: message.object)
+        let named = quantize.anchor.flatMap { v1Codebook.anchor(mnemonic: $0) }
+        let codebookAnchor = named ?? wireAnchor
+        let anchorName = named?.mnemonic ?? wireName
+        var differing: [String] = []
+        for dimension in present {
+            let word = quantize[dimension] ?? ""
+            guard let level = QuantizeLabels.level(of: word, on: dimension) else {
+                findings.append(
+                    (
+                        .error, .unknownQuantizeWord,
+                        "QUANTIZE \(dimension.rawValue)=\(word) is not a level of \(dimension.rawValue) (\(dimension.labels.joined(separator: ", ")))"
+                    ))
+                continue
+            }
+            if let coords = codebookAnchor?.coords, coords[dimension] != level {
+                let expected = QuantizeLabels.word(for: coords[dimension], on: dimension)
+                differing.append("\(dimension.rawValue)=\(word) (level \(level)) where it has \(expected) (\(coords[dimension]))")
+            }
+        }
+        if !differing.isEmpty {
+            findings.append(
+                (
+                    .error, .quantizeCoordinatesMismatch,
+                    "QUANTIZE's dimension words are not the coordinates of \(anchorName): \(differing.joined(separator: "; "))"
+                ))
+        }
+        return findings
+    }
+
+    /// The version a system prompt describes (`SLIP v3` anywhere, else `SLIP v1`), if any.
+    static func describedVersion(_ system: String) -> WireVersion? {
+        if system.contains("SLIP v3") { return .v3 }
+        if system.contains("SLIP v1") { return .v1 }
+        return nil
+    }
+
+    /// Duplicates of an earlier row's human text: a warning, or an error when the anchors differ.
+    private mutating func duplicateProblems(_ text: String, anchor: String?, number: Int) -> [DatasetProblem] {
+        let key = TextKey(text)
+        let isExact = !exactTexts.insert(key.exact).inserted
+        guard let first = firstRows[key.normalized] else {
+            firstRows[key.normalized] = (number, anchor)
+            return []
+        }
+        let how =
+            isExact
+            ? "the same human text as line \(first.line)"
+            : "the same human text as line \(first.line) after normalization (case, punctuation, spacing)"
+        if let anchor, let other = first.anchor, anchor != other {
+            return [
+                DatasetProblem(
+                    line: number, .error, .conflictingDuplicate, "\(how), which is labelled \(other); this row is labelled \(anchor)",
+                    firstLine: first.line)
+            ]
+        }
+        return [DatasetProblem(line: number, .warning, .duplicateText, how, firstLine: first.line)]
+    }
+}

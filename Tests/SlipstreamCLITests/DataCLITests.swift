@@ -1,0 +1,129 @@
+import Foundation
+import Testing
+
+/// `slipstream data …`: the commands' output, exit statuses and files, run through the binary.
+@Suite struct DataCLITests {
+    static let shared = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/data")
+    static let v1Train = shared.appendingPathComponent("tqt-v1-train.jsonl").path
+    static let v3Train = shared.appendingPathComponent("tqt-v3-train.jsonl").path
+
+    static let prompt = "Wire format: SLIP v1 <src> <dst> <anchor> [payload...]"
+
+    /// A ShareGPT row.
+    static func row(_ human: String, _ gpt: String) -> String {
+        let turns: [[String: String]] = [
+            ["from": "system", "value": prompt], ["from": "human", "value": human], ["from": "gpt", "value": gpt],
+        ]
+        let data = try! JSONSerialization.data(withJSONObject: ["conversations": turns], options: [.sortedKeys])
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// A new empty folder for one test's files.
+    static func folder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("slipstream-data-\(UUID())")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    /// Writes `lines` to a file in `folder`.
+    static func file(_ lines: [String], in folder: URL, name: String = "rows.jsonl") throws -> String {
+        let path = folder.appendingPathComponent(name).path
+        try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    @Test func checkNamesEachProblemsLineAndFailsOnErrors() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = try Self.file(
+            [
+                Self.row("Review my code", "SLIP: SLIP v1 alice bob RequestReview auth_module"),
+                "not json",
+                Self.row("Review my code", "SLIP: SLIP v1 alice bob RequestHelp auth_module"),
+                Self.row("Ship it", "SLIP: SLIP v1 a b RequestTask x:y"),
+            ], in: folder)
+        let run = try CLITests.run(["data", "check", "--json", path])
+        #expect(run.status == 1)
+        let objects = run.lines
+        let problems = objects.dropLast()
+        #expect(problems.map { $0["line"] as? Int } == [2, 3, 4])
+        #expect(problems.map { $0["code"] as? String } == ["not_json", "conflicting_duplicate", "wire_not_strict"])
+        #expect(problems[2]["repairedWire"] as? String == "SLIP v1 a b RequestTask x y")
+        #expect(problems[1]["firstLine"] as? Int == 1)
+        let summary = try #require(objects.last?["summary"] as? [String: Any])
+        #expect(summary["rows"] as? Int == 4)
+        #expect(summary["errors"] as? Int == 3)
+        #expect(summary["cleanRows"] as? Int == 1)
+
+        let text = try CLITests.run(["data", "check", path])
+        #expect(text.status == 1)
+        #expect(text.stdout.contains("\(path):2: error: the line is not JSON"))
+        #expect(text.stdout.contains("\(path): 4 rows: 1 clean, 3 with errors, 0 with warnings only; 3 errors, 0 warnings"))
+    }
+
+    @Test func checkPassesWithWarningsOnlyAndLenientRepairs() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = try Self.file(
+            [Self.row("Ship it", "SLIP: SLIP v1 a b RequestTask x:y"), Self.row("Ship it", "SLIP: SLIP v1 a b RequestTask z")], in: folder)
+        let run = try CLITests.run(["data", "check", "--lenient", path])
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("warnings: duplicate_text 1, wire_not_strict 1"))
+        #expect(try CLITests.run(["data", "check", "--wire", "v3", "--lenient", path]).status == 1)
+    }
+
+    @Test func checkRefusesAnOverlongRowAndReadsTheNext() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let long = Self.row(String(repeating: "x", count: 5000), "SLIP: SLIP v1 a b MetaAck")
+        let path = try Self.file([long, Self.row("ok", "SLIP: SLIP v1 a b MetaAck")], in: folder)
+        let run = try CLITests.run(["data", "check", "--json", "--max-line-bytes", "4096", path])
+        #expect(run.status == 1)
+        #expect(run.lines.first?["code"] as? String == "line_too_long")
+        #expect((run.lines.last?["summary"] as? [String: Any])?["rows"] as? Int == 2)
+    }
+
+    @Test func checkReportsAMissingFile() throws {
+        let run = try CLITests.run(["data", "check", "/nonexistent/rows.jsonl"])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("cannot open \"/nonexistent/rows.jsonl\""))
+    }
+
+    @Test func checkReadsStandardInput() throws {
+        let run = try CLITests.run(["data", "check", "-"], stdin: Self.row("hi", "SLIP: SLIP v1 a b MetaAck") + "\n")
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("stdin: 1 rows: 1 clean"))
+    }
+
+    @Test func checkOnTheShippedFilesFindsTheNonStrictWires() throws {
+        let v1 = try CLITests.run(["data", "check", "--json", "--wire", "v1", Self.v1Train])
+        #expect(v1.status == 1)
+        let summary = try #require(v1.lines.last?["summary"] as? [String: Any])
+        #expect((summary["counts"] as? [String: [String: Int]])?["error"] == ["wire_not_strict": 639])
+        let lenient = try CLITests.run(["data", "check", "--lenient", Self.v1Train])
+        #expect(lenient.status == 0)
+    }
+
+    @Test func statsDescribesTheShippedFile() throws {
+        let run = try CLITests.run(["data", "stats", "--json", "--no-tokens", Self.v1Train])
+        #expect(run.status == 0)
+        let stats = try #require(run.lines.first)
+        #expect(stats["rows"] as? Int == 1835)
+        #expect((stats["anchors"] as? [String: Int])?["RequestTask"] == 191)
+        #expect((stats["forces"] as? [String: Int])?["Fallback"] == 147)
+        #expect(stats["tokenNote"] as? String == "token counts not measured (--no-tokens)")
+        let distributions = try #require(stats["distributions"] as? [String: [String: Any]])
+        #expect(distributions["wireBytes"]?["max"] as? Int == 199)
+        #expect(distributions["humanTokens"] == nil)
+    }
+
+    @Test func statsSaysWhenTokensCannotBeCounted() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let run = try CLITests.run(
+            ["data", "stats", Self.v1Train], environment: ["SLIPSTREAM_CACHE_DIR": folder.appendingPathComponent("empty").path])
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("token counts not measured: the cl100k_base rank file is not in the asset cache"))
+    }
+}
