@@ -126,4 +126,41 @@ import Testing
         #expect(run.status == 0)
         #expect(run.stdout.contains("token counts not measured: the cl100k_base rank file is not in the asset cache"))
     }
+
+    @Test func convertWritesRowsOfTheTargetVersionAndReportsLossesPerRow() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = try Self.file(
+            [
+                Self.row(
+                    "Plan it",
+                    "QUANTIZE: [ACTION=request | DOMAIN=plan | URGENCY=elevated | POLARITY=neutral] -> RequestPlan\nSLIP: SLIP v1 pm planner RequestPlan x:y"
+                ),
+                Self.row("Nothing", "THOUGHT: no wire"),
+            ], in: folder)
+        let run = try CLITests.run(["data", "convert", "--to", "v3", "--fallback-store", ":memory:", path])
+        #expect(run.status == 1)
+        let rows = run.lines
+        #expect(rows.count == 1)
+        let turns = try #require(rows.first?["conversations"] as? [[String: String]])
+        #expect(turns.map { $0["from"] } == ["system", "human", "gpt"])
+        #expect(turns[0]["value"]?.contains("SLIP v3 <src> <dst> <Force> <Object>") == true)
+        #expect(turns[2]["value"] == "QUANTIZE: Force=Request Object=Plan\nSLIP: SLIP v3 pm planner Request Plan x y")
+        #expect(run.stderr.contains("\(path):1: the source wire was repaired first: split_token"))
+        #expect(run.stderr.contains("\(path):2: not converted: the gpt turn is not a usable TQT record"))
+        #expect(run.stderr.contains("\(path): 1 of 2 rows converted to v3, 1 with losses, 1 failed"))
+    }
+
+    @Test func theConvertedShippedFilePassesTheStrictV3Check() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let converted = try CLITests.run(["data", "convert", "--to", "v3", "--fallback-store", ":memory:", Self.v1Train])
+        #expect(converted.status == 0)
+        let path = try Self.file([converted.stdout.trimmingCharacters(in: .newlines)], in: folder)
+        let check = try CLITests.run(["data", "check", "--json", "--wire", "v3", path])
+        #expect(check.status == 0)
+        let summary = try #require(check.lines.last?["summary"] as? [String: Any])
+        #expect(summary["rows"] as? Int == 1835)
+        #expect((summary["counts"] as? [String: [String: Int]])?["error"] == [:])
+    }
 }

@@ -13,5 +13,6 @@ struct DataCommand: AsyncParsableCommand {
         subcommands: [
             DataCheckCommand.self,
             DataStatsCommand.self,
+            DataConvertCommand.self,
         ])
 }
