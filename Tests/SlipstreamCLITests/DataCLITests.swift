@@ -163,4 +163,46 @@ import Testing
         #expect(summary["rows"] as? Int == 1835)
         #expect((summary["counts"] as? [String: [String: Int]])?["error"] == [:])
     }
+
+    @Test func splitWritesTwoFilesThatPartitionTheRowsTheSameWayEveryRun() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (train, test) = (folder.appendingPathComponent("train.jsonl").path, folder.appendingPathComponent("test.jsonl").path)
+        let arguments = ["data", "split", Self.v1Train, "--test-fraction", "0.1", "--seed", "42", "--train-out", train, "--test-out", test]
+        let run = try CLITests.run(arguments + ["--json"])
+        #expect(run.status == 0)
+        let summary = try #require(run.lines.first)
+        #expect(summary["train"] as? Int == 1652 && summary["test"] as? Int == 183)
+        #expect((summary["strata"] as? [String: [String: Int]])?["RequestTask"] == ["train": 172, "test": 19])
+        let trainRows = try SharedLines.read(train)
+        let testRows = try SharedLines.read(test)
+        #expect(trainRows.count == 1652 && testRows.count == 183)
+        #expect(Set(trainRows).isDisjoint(with: testRows))
+        #expect((trainRows + testRows).sorted() == (try SharedLines.read(Self.v1Train)).sorted())
+
+        let again = try CLITests.run(arguments)
+        #expect(again.status == 0)
+        #expect(try SharedLines.read(test) == testRows)
+        #expect(again.stdout.contains("1835 rows: 1652 to \(train), 183 to \(test) (19 anchors, seed 42)"))
+    }
+
+    @Test func splitRefusesStdinAndUnusableRows() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (train, test) = (folder.appendingPathComponent("a").path, folder.appendingPathComponent("b").path)
+        let stdin = try CLITests.run(["data", "split", "-", "--train-out", train, "--test-out", test])
+        #expect(stdin.status != 0)
+        #expect(stdin.stderr.contains("give a file, not stdin"))
+        let path = try Self.file([Self.row("ok", "SLIP: SLIP v1 a b MetaAck"), "{}"], in: folder)
+        let bad = try CLITests.run(["data", "split", path, "--train-out", train, "--test-out", test])
+        #expect(bad.status == 1)
+        #expect(bad.stderr.contains("1 rows cannot be split (first: line 2:"))
+    }
+}
+
+/// The non-empty lines of a file.
+enum SharedLines {
+    static func read(_ path: String) throws -> [String] {
+        try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map(String.init)
+    }
 }

@@ -14,5 +14,6 @@ struct DataCommand: AsyncParsableCommand {
             DataCheckCommand.self,
             DataStatsCommand.self,
             DataConvertCommand.self,
+            DataSplitCommand.self,
         ])
 }
