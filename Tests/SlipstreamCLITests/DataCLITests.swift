@@ -198,6 +198,52 @@ import Testing
         #expect(bad.status == 1)
         #expect(bad.stderr.contains("1 rows cannot be split (first: line 2:"))
     }
+
+    @Test func exportWritesEachFormatsShape() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = try Self.file(
+            [Self.row("Review it", "THOUGHT: bob should\nSLIP: SLIP v1 alice bob RequestReview auth_module")], in: folder)
+        let shapes: [String: [String]] = [
+            "sharegpt": ["conversations"], "sharegpt_thought": ["conversations"], "sharegpt_semantics": ["conversations"],
+            "chat": ["messages"], "alpaca": ["input", "instruction", "output"],
+        ]
+        for (format, keys) in shapes {
+            let run = try CLITests.run(["data", "export", "--format", format, path])
+            #expect(run.status == 0, "\(format): \(run.stderr)")
+            #expect(run.lines.first.map { $0.keys.sorted() } == keys, "\(format)")
+        }
+        let alpaca = try CLITests.run(["data", "export", "--format", "alpaca", path])
+        #expect(
+            alpaca.stdout
+                == #"{"instruction": "Communicate using Slipstream v1 protocol: Review it", "input": "", "output": "SLIP v1 alice bob RequestReview auth_module"}"#
+                + "\n")
+        let semantics = try CLITests.run(["data", "export", "--format", "sharegpt_semantics", path])
+        let turns = try #require(semantics.lines.first?["conversations"] as? [[String: String]])
+        #expect(turns[0]["value"] == Self.prompt)
+        #expect(
+            turns[2]["value"]
+                == "THOUGHT: bob should\nQUANTIZE: [ACTION=request | DOMAIN=evaluation | URGENCY=normal | POLARITY=neutral] -> RequestReview\n"
+                + "SLIP: SLIP v1 alice bob RequestReview auth_module")
+    }
+
+    @Test func exportTakesASystemPromptFileAndReportsUnusableRows() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = try Self.file([Self.row("Ack", "SLIP: SLIP v1 a b MetaAck"), Self.row("Nothing", "no wire here")], in: folder)
+        let prompt = folder.appendingPathComponent("prompt.txt").path
+        try "Speak SLIP.".write(toFile: prompt, atomically: true, encoding: .utf8)
+        let run = try CLITests.run(["data", "export", "--format", "chat", "--system-prompt-file", prompt, path])
+        #expect(run.status == 1)
+        let messages = try #require(run.lines.first?["messages"] as? [[String: String]])
+        #expect(
+            messages == [
+                ["role": "system", "content": "Speak SLIP."], ["role": "user", "content": "Ack"],
+                ["role": "assistant", "content": "SLIP v1 a b MetaAck"],
+            ])
+        #expect(run.lines.count == 1)
+        #expect(run.stderr.contains("\(path):2: not exported: the gpt turn is not a usable TQT record"))
+    }
 }
 
 /// The non-empty lines of a file.

@@ -15,5 +15,6 @@ struct DataCommand: AsyncParsableCommand {
             DataStatsCommand.self,
             DataConvertCommand.self,
             DataSplitCommand.self,
+            DataExportCommand.self,
         ])
 }
