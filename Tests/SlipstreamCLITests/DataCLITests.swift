@@ -11,11 +11,11 @@ import Testing
     static let prompt = "Wire format: SLIP v1 <src> <dst> <anchor> [payload...]"
 
     /// A ShareGPT row.
-    static func row(_ human: String, _ gpt: String) -> String {
+    static func row(_ human: String, _ gpt: String, system: String = prompt) -> String {
         let turns: [[String: String]] = [
-            ["from": "system", "value": prompt], ["from": "human", "value": human], ["from": "gpt", "value": gpt],
+            ["from": "system", "value": system], ["from": "human", "value": human], ["from": "gpt", "value": gpt],
         ]
-        let data = try! JSONSerialization.data(withJSONObject: ["conversations": turns], options: [.sortedKeys])
+        let data = (try? JSONSerialization.data(withJSONObject: ["conversations": turns], options: [.sortedKeys])) ?? Data()
         return String(decoding: data, as: UTF8.self)
     }
 
@@ -243,6 +243,36 @@ import Testing
             ])
         #expect(run.lines.count == 1)
         #expect(run.stderr.contains("\(path):2: not exported: the gpt turn is not a usable TQT record"))
+    }
+
+    /// `data check` streams: 100 MB of rows (10,000 rows of 10 KB, distinct human texts) go through it while its
+    /// resident memory stays far below the input's size (peak read before the pipe closes, as in
+    /// `aHundredMegabytesStreamThroughValidateInBoundedMemory`).
+    @Test func aHundredMegabytesOfRowsStreamThroughCheckInBoundedMemory() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: CLITests.binary)
+        process.arguments = ["data", "check", "-"]
+        let input = Pipe()
+        process.standardInput = input
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // The bulk is in the system prompts, which check reads but does not hash.
+        let filler = String(repeating: "Wire format: SLIP v1 <src> <dst> <anchor>. ", count: 230)
+        for chunk in 0..<100 {
+            var text = ""
+            for row in 0..<100 {
+                let gpt = "THOUGHT: review\nSLIP: SLIP v1 alice bob RequestReview auth_module"
+                text += Self.row("review module \(chunk * 100 + row)", gpt, system: filler) + "\n"
+            }
+            input.fileHandleForWriting.write(Data(text.utf8))
+        }
+        let peakKB = CLITests.peakResidentKB(of: process.processIdentifier)
+        try input.fileHandleForWriting.close()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let peak = try #require(peakKB)
+        #expect(peak < 64 * 1024, "data check peaked at \(peak) KB on 100 MB of input")
     }
 }
 

@@ -15,21 +15,31 @@ public struct TextKey: Sendable, Hashable {
         normalized = Self.digest(Self.normalize(text))
     }
 
-    /// The text lowercased, with every run of characters other than letters and digits made one space,
-    /// and no space at either end.
+    /// The text lowercased, with every run of characters other than letters, digits (and the marks
+    /// on them) made one space, and no space at either end.
     public static func normalize(_ text: String) -> String {
-        var out = ""
+        var out = String.UnicodeScalarView()
         var pendingSpace = false
-        for character in text.lowercased() {
-            if character.isLetter || character.isNumber {
+        for scalar in text.lowercased().unicodeScalars {
+            let properties = scalar.properties
+            let isWordPart: Bool
+            if scalar.isASCII {
+                isWordPart = (0x61...0x7A).contains(scalar.value) || (0x30...0x39).contains(scalar.value)
+            } else {
+                switch properties.generalCategory {
+                case .nonspacingMark, .spacingMark, .enclosingMark: isWordPart = !out.isEmpty && !pendingSpace
+                default: isWordPart = properties.isAlphabetic || properties.numericType != nil
+                }
+            }
+            if isWordPart {
                 if pendingSpace, !out.isEmpty { out.append(" ") }
                 pendingSpace = false
-                out.append(character)
+                out.append(scalar)
             } else {
                 pendingSpace = true
             }
         }
-        return out
+        return String(out)
     }
 
     /// The first 8 bytes of the text's SHA-256, big-endian.
