@@ -1,4 +1,5 @@
 import Foundation
+import SlipstreamCore
 import SlipstreamDatasets
 import SlipstreamQuantizers
 
