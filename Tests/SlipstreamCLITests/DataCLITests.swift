@@ -274,6 +274,29 @@ import Testing
         let peak = try #require(peakKB)
         #expect(peak < 64 * 1024, "data check peaked at \(peak) KB on 100 MB of input")
     }
+
+    @Test func generatedRowsPassTheCheck() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for wire in ["v1", "v3"] {
+            let generated = try CLITests.run(["data", "generate", "-n", "300", "--seed", "5", "--wire", wire])
+            #expect(generated.status == 0)
+            #expect(generated.lines.count == 300)
+            let path = try Self.file([generated.stdout.trimmingCharacters(in: .newlines)], in: folder, name: "\(wire).jsonl")
+            let check = try CLITests.run(["data", "check", "--wire", wire, path])
+            #expect(check.status == 0)
+            #expect(check.stdout.contains("300 rows: 300 clean"))
+        }
+        let many = try CLITests.run(["data", "generate", "-n", "400"])
+        #expect(many.lines.count == 400)
+        #expect(many.stderr.contains("400 rows from 337 distinct ones: rows repeat"))
+    }
+
+    @Test func anEmptyFileFailsTheCheck() throws {
+        let run = try CLITests.run(["data", "check", "-"])
+        #expect(run.status == 1)
+        #expect(run.stdout.contains("stdin:0: error: the file has no rows [no_rows]"))
+    }
 }
 
 /// The non-empty lines of a file.

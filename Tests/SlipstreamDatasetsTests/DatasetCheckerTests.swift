@@ -139,6 +139,16 @@ import Testing
         #expect(result.summary.rowsWithErrors == 1 && result.summary.rowsWithOnlyWarnings == 2 && result.summary.cleanRows == 1)
     }
 
+    @Test func aFileWithoutRowsIsAnError() {
+        var checker = DatasetChecker()
+        _ = checker.check("", number: 1)
+        #expect(checker.finish().map(\.code) == [.noRows])
+        #expect(!checker.summary.passed)
+        var withRows = DatasetChecker()
+        _ = withRows.check(Self.row("SLIP: SLIP v1 a b MetaAck"), number: 1)
+        #expect(withRows.finish().isEmpty)
+    }
+
     @Test func anOverlongLineIsAnError() {
         var checker = DatasetChecker()
         let problem = checker.lineTooLong(number: 3, bytes: 2_000_000, limit: 1_048_576)

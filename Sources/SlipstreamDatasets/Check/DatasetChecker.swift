@@ -69,6 +69,15 @@ public struct DatasetChecker: Sendable {
         return problem
     }
 
+    /// Ends the check: an error when the file had no row at all.
+    public mutating func finish() -> [DatasetProblem] {
+        guard summary.rows == 0 else { return [] }
+        let problem = DatasetProblem(line: 0, .error, .noRows, "the file has no rows")
+        summary.counts[.error, default: [:]][.noRows, default: 0] += 1
+        summary.errors += 1
+        return [problem]
+    }
+
     private mutating func rowProblems(_ line: String, number: Int) -> [DatasetProblem] {
         let row: DatasetRow
         do {

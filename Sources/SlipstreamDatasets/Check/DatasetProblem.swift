@@ -16,6 +16,8 @@ public struct DatasetProblem: Sendable, Hashable, CustomStringConvertible {
 
         /// The line is longer than the limit (error).
         public static let lineTooLong = Code(rawValue: "line_too_long")
+        /// The file has no row at all (error; reported once, at line 0).
+        public static let noRows = Code(rawValue: "no_rows")
         /// A blank line between rows (warning: many JSONL readers fail on it).
         public static let blankLine = Code(rawValue: "blank_line")
         /// The line is not JSON (error).

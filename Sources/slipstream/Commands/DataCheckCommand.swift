@@ -8,7 +8,7 @@ struct DataCheckCommand: AsyncParsableCommand {
         commandName: "check",
         abstract: "Report every problem of every row of a TQT JSONL file; exit 1 if there is an error.",
         discussion: """
-            Errors: line_too_long, not_json, wrong_shape, missing_turn, unusable_record, unknown_anchor, wrong_version, \
+            Errors: no_rows, line_too_long, not_json, wrong_shape, missing_turn, unusable_record, unknown_anchor, wrong_version, \
             wire_not_strict (with the lenient repair), quantize_anchor_mismatch, quantize_coordinates_mismatch, \
             unknown_quantize_word, conflicting_duplicate. Warnings (exit status 0): blank_line, missing_system_prompt, \
             extra_turns, incomplete_quantize, quantize_version_mismatch, system_prompt_version_mismatch, duplicate_text, \
@@ -45,6 +45,7 @@ struct DataCheckCommand: AsyncParsableCommand {
                 }
             }
         }
+        for problem in checker.finish() { report(problem, file: name) }
         let summary = checker.summary
         if json {
             Output.json(.object([("summary", summary.json)]))

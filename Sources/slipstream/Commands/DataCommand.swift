@@ -16,5 +16,6 @@ struct DataCommand: AsyncParsableCommand {
             DataConvertCommand.self,
             DataSplitCommand.self,
             DataExportCommand.self,
+            DataGenerateCommand.self,
         ])
 }
