@@ -38,17 +38,17 @@ extension DatasetRow {
         }
         var turns: [Turn] = []
         for (index, item) in items.enumerated() {
-            let where_ = "turn \(index + 1) of \"\(layout.turnsKey)\""
-            guard case .object = item else { throw DatasetError(.wrongShape, "\(where_) is a \(item.kindName), expected an object") }
+            let place = "turn \(index + 1) of \"\(layout.turnsKey)\""
+            guard case .object = item else { throw DatasetError(.wrongShape, "\(place) is a \(item.kindName), expected an object") }
             guard let name = (item[layout.roleKey] ?? item["from"] ?? item["role"])?.stringValue else {
-                throw DatasetError(.wrongShape, "\(where_) has no string \"\(layout.roleKey)\"")
+                throw DatasetError(.wrongShape, "\(place) has no string \"\(layout.roleKey)\"")
             }
             guard let role = Role(name: name) else {
                 throw DatasetError(
-                    .wrongShape, "\(where_) has role \(name.debugDescription); expected system, human/user or gpt/assistant")
+                    .wrongShape, "\(place) has role \(name.debugDescription); expected system, human/user or gpt/assistant")
             }
             guard let text = (item[layout.textKey] ?? item["value"] ?? item["content"])?.stringValue else {
-                throw DatasetError(.wrongShape, "\(where_) (\(name)) has no string \"\(layout.textKey)\"")
+                throw DatasetError(.wrongShape, "\(place) (\(name)) has no string \"\(layout.textKey)\"")
             }
             turns.append(Turn(role, text))
         }
