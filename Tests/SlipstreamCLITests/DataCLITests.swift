@@ -297,6 +297,28 @@ import Testing
         #expect(run.status == 1)
         #expect(run.stdout.contains("stdin:0: error: the file has no rows [no_rows]"))
     }
+
+    /// The cl100k_base rank file in the asset cache ($SLIPSTREAM_CACHE_DIR, which scripts/test.sh fills).
+    static let cl100k: String? = ProcessInfo.processInfo.environment["SLIPSTREAM_CACHE_DIR"].map {
+        URL(fileURLWithPath: $0).appendingPathComponent("tokenizers/cl100k_base.tiktoken").path
+    }
+
+    /// The totals are tiktoken's own for the same file (measured with tiktoken 0.14 on the same rank file).
+    @Test(.enabled(if: cl100k.map { FileManager.default.fileExists(atPath: $0) } ?? false, "needs the cl100k_base rank file"))
+    func statsCountsEachTurnsTokensAsTiktokenDoes() throws {
+        let run = try CLITests.run(["data", "stats", "--json", Self.v1Train])
+        #expect(run.status == 0)
+        let stats = try #require(run.lines.first)
+        #expect(stats["tokenizer"] as? String == "cl100k_base")
+        let distributions = try #require(stats["distributions"] as? [String: [String: Any]])
+        func total(_ name: String) -> Int? {
+            guard let mean = distributions[name]?["mean"] as? Double, let count = distributions[name]?["count"] as? Int else { return nil }
+            return Int((mean * Double(count)).rounded())
+        }
+        #expect(distributions["systemTokens"]?["max"] as? Int == 129)
+        #expect(total("humanTokens") == 28_576)
+        #expect(total("gptTokens") == 122_284)
+    }
 }
 
 /// The non-empty lines of a file.
