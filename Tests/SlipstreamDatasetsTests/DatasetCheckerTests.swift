@@ -149,6 +149,21 @@ import Testing
         #expect(withRows.finish().isEmpty)
     }
 
+    @Test(arguments: [
+        ("TensorFlow Recommendersā‚¢ solution", "looks like mojibake (\"ā‚\""), ("cafÃ© au lait", "looks like mojibake (\"Ã©\""),
+        ("bad \u{FFFD} byte", "replacement character"), ("bell \u{7}", "control character U+0007"),
+    ])
+    func damagedTextIsAWarning(text: String, words: String) throws {
+        let problem = try Self.only(Self.row("SLIP: SLIP v1 a b MetaAck", human: text))
+        #expect(problem.code == .damagedText && problem.severity == .warning)
+        #expect(problem.message.contains(words), "\(problem.message)")
+    }
+
+    @Test(arguments: ["café", "São Paulo", "naïve “quotes” — dash", "Ünïcödé rëvíew", "日本語", "tabs\tand\nnewlines"])
+    func ordinaryTextIsNotDamaged(text: String) {
+        #expect(Self.check([Self.row("SLIP: SLIP v1 a b MetaAck", human: text)]).problems.isEmpty)
+    }
+
     @Test func anOverlongLineIsAnError() {
         var checker = DatasetChecker()
         let problem = checker.lineTooLong(number: 3, bytes: 2_000_000, limit: 1_048_576)
@@ -163,7 +178,7 @@ import Testing
         let summary = result.summary
         #expect(summary.rows == 1835)
         #expect(summary.counts[.error] == [.wireNotStrict: 639])
-        #expect(summary.counts[.warning] == [.duplicateText: 84, .incompleteQuantize: 2])
+        #expect(summary.counts[.warning] == [.duplicateText: 84, .incompleteQuantize: 2, .damagedText: 1])
         #expect(result.problems.filter { $0.code == .incompleteQuantize }.map(\.line) == [862, 1074])
         let repairs = result.problems.flatMap(\.repairs).map(\.code)
         #expect(repairs.count { $0 == .normalizedToken } == 1599)
@@ -173,7 +188,7 @@ import Testing
     @Test func theShippedV3FileHasWiresSlipcoreRejects() throws {
         let result = Self.check(try SharedFiles.lines(SharedFiles.v3Train), .init(wire: .v3))
         #expect(result.summary.counts[.error] == [.wireNotStrict: 1141])
-        #expect(result.summary.counts[.warning] == [.duplicateText: 84])
+        #expect(result.summary.counts[.warning] == [.duplicateText: 84, .damagedText: 1])
         let repairs = result.problems.flatMap(\.repairs).map(\.code)
         #expect(repairs.count { $0 == .normalizedAgentID } == 1690)
         #expect(repairs.count { $0 == .truncatedToken } == 70)

@@ -101,6 +101,11 @@ public struct DatasetChecker: Sendable {
         if !extra.isEmpty {
             add(.warning, .extraTurns, "the conversation has \(extra.joined(separator: ", ")); the first of each is used")
         }
+        for role in DatasetRow.Role.allCases {
+            if let text = row.text(of: role), let damage = Self.damage(in: text) {
+                add(.warning, .damagedText, "the \(row.layout.name(of: role)) turn \(damage)")
+            }
+        }
         let human = row.human ?? ""
         let record: TQTRecord
         do {

@@ -53,6 +53,8 @@ public struct DatasetProblem: Sendable, Hashable, CustomStringConvertible {
         public static let quantizeVersionMismatch = Code(rawValue: "quantize_version_mismatch")
         /// The system prompt describes the other wire version (warning).
         public static let systemPromptVersionMismatch = Code(rawValue: "system_prompt_version_mismatch")
+        /// A turn with a replacement character, a control character or mojibake (warning).
+        public static let damagedText = Code(rawValue: "damaged_text")
         /// The human text of an earlier row again, exactly or normalized, with the same anchor (warning).
         public static let duplicateText = Code(rawValue: "duplicate_text")
         /// The human text of an earlier row again with another anchor: the data contradicts itself (error).

@@ -11,7 +11,7 @@ struct DataCheckCommand: AsyncParsableCommand {
             Errors: no_rows, line_too_long, not_json, wrong_shape, missing_turn, unusable_record, unknown_anchor, wrong_version, \
             wire_not_strict (with the lenient repair), quantize_anchor_mismatch, quantize_coordinates_mismatch, \
             unknown_quantize_word, conflicting_duplicate. Warnings (exit status 0): blank_line, missing_system_prompt, \
-            extra_turns, incomplete_quantize, quantize_version_mismatch, system_prompt_version_mismatch, duplicate_text, \
+            extra_turns, damaged_text, incomplete_quantize, quantize_version_mismatch, system_prompt_version_mismatch, duplicate_text, \
             unknown_anchor for a v3 pair outside the v3 codebook. See docs/data.md.
             """)
 
