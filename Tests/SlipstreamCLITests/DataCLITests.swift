@@ -194,6 +194,12 @@ import Testing
         #expect(stdin.status != 0)
         #expect(stdin.stderr.contains("give a file, not stdin"))
         let path = try Self.file([Self.row("ok", "SLIP: SLIP v1 a b MetaAck"), "{}"], in: folder)
+        let alias = folder.appendingPathComponent("alias.jsonl").path
+        try FileManager.default.createSymbolicLink(atPath: alias, withDestinationPath: path)
+        let sameFile = try CLITests.run(["data", "split", path, "--train-out", alias, "--test-out", test])
+        #expect(sameFile.status != 0)
+        #expect(sameFile.stderr.contains("must be three different files"))
+        #expect(try SharedLines.read(path).count == 2)
         let bad = try CLITests.run(["data", "split", path, "--train-out", train, "--test-out", test])
         #expect(bad.status == 1)
         #expect(bad.stderr.contains("1 rows cannot be split (first: line 2:"))

@@ -2,6 +2,14 @@ import ArgumentParser
 import SlipstreamCore
 import SlipstreamDatasets
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// `slipstream data split`: a deterministic, stratified, duplicate-aware train/test split.
 struct DataSplitCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -33,9 +41,20 @@ struct DataSplitCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard input.file != "-" else { throw ValidationError("split reads the file twice; give a file, not stdin") }
-        guard Set([input.file, trainOut, testOut]).count == 3 else {
+        let identities = [input.file, trainOut, testOut].map { Self.identity(of: $0) }
+        guard Set([input.file, trainOut, testOut]).count == 3,
+            Set(identities.compactMap { $0 }).count == identities.compactMap({ $0 }).count
+        else {
             throw ValidationError("the input, --train-out and --test-out must be three different files")
         }
+    }
+
+    /// The device and inode of an existing file (nil when there is none), so two names of one file are
+    /// caught before an output truncates the input.
+    private static func identity(of path: String) -> [UInt64]? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return [UInt64(info.st_dev), UInt64(info.st_ino)]
     }
 
     func run() async throws {
