@@ -33,7 +33,7 @@ public struct DatasetChecker: Sendable {
         }
     }
 
-    public var configuration: Configuration
+    public let configuration: Configuration
     /// The totals so far.
     public private(set) var summary = DatasetCheckSummary()
 
