@@ -325,6 +325,14 @@ import Testing
         #expect(total("humanTokens") == 28_576)
         #expect(total("gptTokens") == 122_284)
     }
+
+    @Test func convertingAShippedFileToItsOwnVersionGivesItsBytesBack() throws {
+        for (path, version) in [(Self.v1Train, "v1"), (Self.v3Train, "v3")] {
+            let run = try CLITests.run(["data", "convert", "--to", version, "--fallback-store", ":memory:", path])
+            #expect(run.status == 0)
+            #expect(run.stdout == (try String(contentsOfFile: path, encoding: .utf8)), "\(path)")
+        }
+    }
 }
 
 /// The non-empty lines of a file.
