@@ -101,8 +101,10 @@ import Testing
         #expect(v1.status == 1)
         let summary = try #require(v1.lines.last?["summary"] as? [String: Any])
         #expect((summary["counts"] as? [String: [String: Int]])?["error"] == ["wire_not_strict": 639])
-        let lenient = try CLITests.run(["data", "check", "--lenient", Self.v1Train])
+        let lenient = try CLITests.run(["data", "check", "--lenient", "--quiet", Self.v1Train])
         #expect(lenient.status == 0)
+        #expect(lenient.stdout.split(separator: "\n").count == 2)
+        #expect(lenient.stdout.hasPrefix("\(Self.v1Train): 1835 rows: 1145 clean, 0 with errors, 690 with warnings only"))
     }
 
     @Test func statsDescribesTheShippedFile() throws {

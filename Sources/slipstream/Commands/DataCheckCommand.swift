@@ -29,6 +29,9 @@ struct DataCheckCommand: AsyncParsableCommand {
     @Flag(help: "Print one JSON object per problem, then {\"summary\": …}.")
     var json = false
 
+    @Flag(help: "Print only the summary.")
+    var quiet = false
+
     func run() async throws {
         var wireConfiguration = WireParser.Configuration()
         if let ucr { wireConfiguration.v1Codebook = try UCR.load(contentsOf: ucr) }
@@ -57,6 +60,7 @@ struct DataCheckCommand: AsyncParsableCommand {
     }
 
     private func report(_ problem: DatasetProblem, file: String) {
+        if quiet { return }
         if json {
             Output.json(problem.json)
         } else {
