@@ -182,6 +182,13 @@ import Testing
         #expect(Set(trainRows).isDisjoint(with: testRows))
         #expect((trainRows + testRows).sorted() == (try SharedLines.read(Self.v1Train)).sorted())
 
+        let leaks = try CLITests.run(["data", "check", "--json", "--quiet", "--lenient", test, "--against", train])
+        #expect(leaks.status == 0)
+        #expect((leaks.lines.last?["summary"] as? [String: Any])?["errors"] as? Int == 0)
+        let leaked = try CLITests.run(["data", "check", "--quiet", "--lenient", Self.v1Train, "--against", train])
+        #expect(leaked.status == 1)
+        #expect(leaked.stdout.contains("errors: leaked_text 1652"))
+
         let again = try CLITests.run(arguments)
         #expect(again.status == 0)
         #expect(try SharedLines.read(test) == testRows)

@@ -139,6 +139,16 @@ import Testing
         #expect(result.summary.rowsWithErrors == 1 && result.summary.rowsWithOnlyWarnings == 2 && result.summary.cleanRows == 1)
     }
 
+    @Test func aTextOfTheReferenceFileIsALeak() {
+        var checker = DatasetChecker()
+        checker.addReference(text: "Deploy the model!", line: 12, name: "train.jsonl")
+        let leaked = checker.check(Self.row("SLIP: SLIP v1 a b RequestTask x", human: "deploy the model"), number: 1)
+        #expect(leaked.map(\.code) == [.leakedText])
+        #expect(leaked.first?.severity == .error)
+        #expect(leaked.first?.message == "the same human text (after normalization) as line 12 of train.jsonl: the row is in both sets")
+        #expect(checker.check(Self.row("SLIP: SLIP v1 a b RequestTask x", human: "Deploy it"), number: 2).isEmpty)
+    }
+
     @Test func aFileWithoutRowsIsAnError() {
         var checker = DatasetChecker()
         _ = checker.check("", number: 1)

@@ -42,6 +42,9 @@ public struct DatasetChecker: Sendable {
     /// The first row of each normalized human text: its line and its Force/Object pair.
     private var firstRows: [UInt64: (line: Int, anchor: String?)] = [:]
     private var exactTexts: Set<UInt64> = []
+    /// The normalized human texts of a reference file (a training set a test set must not repeat).
+    private var referenceTexts: [UInt64: Int] = [:]
+    private var referenceName = ""
 
     public init(configuration: Configuration = Configuration()) {
         self.configuration = configuration
@@ -67,6 +70,14 @@ public struct DatasetChecker: Sendable {
             line: number, .error, .lineTooLong, "the line is \(bytes) bytes, longer than the limit of \(limit) bytes; not read")
         summary.add([problem], isRow: true)
         return problem
+    }
+
+    /// Adds a human text of the reference file `name` (on its `line`): a checked row with the same text,
+    /// after normalization, is a `leaked_text` error — the split ``DatasetSplitter`` makes never has one.
+    public mutating func addReference(text: String, line: Int, name: String) {
+        referenceName = name
+        let key = TextKey(text).normalized
+        if referenceTexts[key] == nil { referenceTexts[key] = line }
     }
 
     /// Ends the check: an error when the file had no row at all.
@@ -164,9 +175,21 @@ public struct DatasetChecker: Sendable {
         return nil
     }
 
-    /// Duplicates of an earlier row's human text: a warning, or an error when the anchors differ.
+    /// A text of the reference file again (an error), and duplicates of an earlier row's human text (a
+    /// warning, or an error when the anchors differ).
     private mutating func duplicateProblems(_ text: String, anchor: String?, number: Int) -> [DatasetProblem] {
         let key = TextKey(text)
+        var problems: [DatasetProblem] = []
+        if let line = referenceTexts[key.normalized] {
+            problems.append(
+                DatasetProblem(
+                    line: number, .error, .leakedText,
+                    "the same human text (after normalization) as line \(line) of \(referenceName): the row is in both sets"))
+        }
+        return problems + localDuplicateProblems(key, anchor: anchor, number: number)
+    }
+
+    private mutating func localDuplicateProblems(_ key: TextKey, anchor: String?, number: Int) -> [DatasetProblem] {
         let isExact = !exactTexts.insert(key.exact).inserted
         guard let first = firstRows[key.normalized] else {
             firstRows[key.normalized] = (number, anchor)

@@ -57,6 +57,8 @@ public struct DatasetProblem: Sendable, Hashable, CustomStringConvertible {
         public static let damagedText = Code(rawValue: "damaged_text")
         /// The human text of an earlier row again, exactly or normalized, with the same anchor (warning).
         public static let duplicateText = Code(rawValue: "duplicate_text")
+        /// The human text of a row of the reference file (`--against`): a test row also in training (error).
+        public static let leakedText = Code(rawValue: "leaked_text")
         /// The human text of an earlier row again with another anchor: the data contradicts itself (error).
         public static let conflictingDuplicate = Code(rawValue: "conflicting_duplicate")
     }

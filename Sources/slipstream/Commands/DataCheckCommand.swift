@@ -10,7 +10,7 @@ struct DataCheckCommand: AsyncParsableCommand {
         discussion: """
             Errors: no_rows, line_too_long, not_json, wrong_shape, missing_turn, unusable_record, unknown_anchor, wrong_version, \
             wire_not_strict (with the lenient repair), quantize_anchor_mismatch, quantize_coordinates_mismatch, \
-            unknown_quantize_word, conflicting_duplicate. Warnings (exit status 0): blank_line, missing_system_prompt, \
+            unknown_quantize_word, conflicting_duplicate, leaked_text (with --against). Warnings (exit status 0): blank_line, missing_system_prompt, \
             extra_turns, damaged_text, incomplete_quantize, quantize_version_mismatch, system_prompt_version_mismatch, duplicate_text, \
             unknown_anchor for a v3 pair outside the v3 codebook. See docs/data.md.
             """)
@@ -32,12 +32,27 @@ struct DataCheckCommand: AsyncParsableCommand {
     @Flag(help: "Print only the summary.")
     var quiet = false
 
+    @Option(
+        help: ArgumentHelp(
+            "A training file the checked (test) file must not share a human text with (leaked_text errors).", valueName: "file"))
+    var against: String?
+
     func run() async throws {
         var wireConfiguration = WireParser.Configuration()
         if let ucr { wireConfiguration.v1Codebook = try UCR.load(contentsOf: ucr) }
         var checker = DatasetChecker(
             configuration: .init(wire: wire, acceptRepairedWires: lenient, wireConfiguration: wireConfiguration))
         let name = input.name
+        if let against {
+            var reference = input
+            reference.file = against
+            try await reference.withLines { reader in
+                while let line = reader.next() {
+                    guard case .text(let text, let number) = line, let human = try? DatasetRow(jsonLine: text).human else { continue }
+                    checker.addReference(text: human, line: number, name: reference.name)
+                }
+            }
+        }
         try await input.withLines { reader in
             while let line = reader.next() {
                 switch line {
