@@ -342,6 +342,21 @@ import Testing
             #expect(run.stdout == (try String(contentsOfFile: path, encoding: .utf8)), "\(path)")
         }
     }
+
+    @Test func convertThenExportMakeSlipcoresChatRowsFromTheV1File() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let converted = try CLITests.run(["data", "convert", "--to", "v3", "--fallback-store", ":memory:", Self.v1Train])
+        // Through a file: CLITests.run writes all of stdin before it reads stdout.
+        let path = try Self.file([converted.stdout.trimmingCharacters(in: .newlines)], in: folder)
+        let chat = try CLITests.run(["data", "export", "--format", "chat", path])
+        #expect(chat.status == 0)
+        let rows = chat.lines
+        #expect(rows.count == 1835)
+        let first = try #require(rows.first?["messages"] as? [[String: String]])
+        #expect(first.map { $0["role"] } == ["system", "user", "assistant"])
+        #expect(first[2]["content"] == "SLIP v3 productManager plannerAgent Request Plan featureXRelease timeline resourceAllocation")
+    }
 }
 
 /// The non-empty lines of a file.
