@@ -12,6 +12,7 @@ let package = Package(
     products: [
         .library(name: "SlipstreamCore", targets: ["SlipstreamCore"]),
         .library(name: "SlipstreamTokenizers", targets: ["SlipstreamTokenizers"]),
+        .library(name: "SlipstreamDatasets", targets: ["SlipstreamDatasets"]),
         .library(name: "SlipstreamQuantizers", targets: ["SlipstreamQuantizers"]),
         .library(name: "SlipstreamLLM", targets: ["SlipstreamLLM"]),
         .library(name: "SlipstreamSQLite", targets: ["SlipstreamSQLite"]),
@@ -38,10 +39,12 @@ let package = Package(
         .target(name: "SlipstreamCore", swiftSettings: swiftSettings),
         // Exact byte-level BPE tokenizers (tiktoken-compatible). Only the core (for SHA-256).
         .target(name: "SlipstreamTokenizers", dependencies: ["SlipstreamCore"], swiftSettings: swiftSettings),
+        // TQT training data (JSONL rows): reading, checking, statistics, conversion, splitting, export.
+        .target(name: "SlipstreamDatasets", dependencies: ["SlipstreamCore"], swiftSettings: swiftSettings),
         // Quantizers: text -> anchor. Ships the trained `local` model as a resource.
         .target(
             name: "SlipstreamQuantizers",
-            dependencies: ["SlipstreamCore"],
+            dependencies: ["SlipstreamCore", "SlipstreamDatasets"],
             resources: [.copy("Resources/local-v1.slpq")],
             swiftSettings: swiftSettings
         ),
@@ -116,6 +119,7 @@ let package = Package(
             dependencies: [
                 "SlipstreamCore",
                 "SlipstreamTokenizers",
+                "SlipstreamDatasets",
                 "SlipstreamQuantizers",
                 "SlipstreamLLM",
                 "SlipstreamSQLite",
@@ -187,8 +191,13 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "SlipstreamDatasetsTests",
+            dependencies: ["SlipstreamDatasets"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "SlipstreamQuantizersTests",
-            dependencies: ["SlipstreamQuantizers"],
+            dependencies: ["SlipstreamDatasets", "SlipstreamQuantizers"],
             swiftSettings: swiftSettings
         ),
     ]

@@ -23,6 +23,7 @@ struct Slipstream: AsyncParsableCommand {
             BenchCommand.self,
             MCPCommand.self,
             HubCommand.self,
+            DataCommand.self,
         ]
     )
 }

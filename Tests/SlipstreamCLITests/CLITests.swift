@@ -23,7 +23,12 @@ import Testing
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         let input = Pipe()
         let output = Pipe()
-        let error = Pipe()
+        // Standard error goes to a file, so a command writing much of it never blocks on a full pipe while
+        // standard output is read.
+        let errorPath = FileManager.default.temporaryDirectory.appendingPathComponent("slipstream-stderr-\(UUID())").path
+        _ = FileManager.default.createFile(atPath: errorPath, contents: nil)
+        defer { try? FileManager.default.removeItem(atPath: errorPath) }
+        let error = try FileHandle(forWritingTo: URL(fileURLWithPath: errorPath))
         process.standardInput = input
         process.standardOutput = output
         process.standardError = error
@@ -31,8 +36,9 @@ import Testing
         input.fileHandleForWriting.write(Data(stdin.utf8))
         try input.fileHandleForWriting.close()
         let out = output.fileHandleForReading.readDataToEndOfFile()
-        let err = error.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
+        try error.close()
+        let err = try Data(contentsOf: URL(fileURLWithPath: errorPath))
         return Run(
             status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self))
     }

@@ -38,6 +38,14 @@ import Testing
         #expect(back.message == v1)
     }
 
+    @Test func aFallbackOfSeveralItemsComesBackAsOneTextAndSaysSo() async throws {
+        let v1 = try WireParser().parse("SLIP v1 a b Fallback check_pods api_deployment")
+        let v3 = try await translator.translate(v1, to: .v3)
+        #expect(v3.losses == ["the Fallback's 2 payload items are kept as one text, which comes back as one item"])
+        let back = try await translator.translate(v3.message, to: .v1)
+        #expect(back.message.wire == #"SLIP v1 a b Fallback "check_pods api_deployment""#)
+    }
+
     @Test func unknownRefIsKeptAndReported() async throws {
         let v3 = try WireParser().parse("SLIP v3 a b Fallback Generic refdeadbeef")
         let v1 = try await translator.translate(v3, to: .v1)

@@ -1,4 +1,5 @@
 import Foundation
+import SlipstreamDatasets
 import Testing
 
 @testable import SlipstreamQuantizers

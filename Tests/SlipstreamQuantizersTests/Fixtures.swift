@@ -1,4 +1,6 @@
 import Foundation
+import SlipstreamCore
+import SlipstreamDatasets
 import SlipstreamQuantizers
 
 /// Paths and data shared by the suites.
@@ -11,7 +13,7 @@ enum Fixtures {
     static let trainingFile = packageRoot.appendingPathComponent("../shared/data/tqt-v1-train.jsonl").standardized.path
 
     /// The training file, parsed once.
-    static let training: Result<TQTDataset, QuantizerError> = Result { () throws(QuantizerError) in
+    static let training: Result<TQTDataset, DatasetError> = Result { () throws(DatasetError) in
         try TQTDataset(contentsOf: trainingFile)
     }
 

@@ -1,4 +1,5 @@
 import SlipstreamCore
+import SlipstreamDatasets
 import Testing
 
 @testable import SlipstreamQuantizers

@@ -1,3 +1,4 @@
+import SlipstreamDatasets
 import Testing
 
 @testable import SlipstreamQuantizers

@@ -38,6 +38,14 @@ public enum JSONValue: Sendable, Hashable {
         return out
     }
 
+    /// One line as Python's `json.dumps(value, ensure_ascii=False)` writes it: `{"a": 1, "b": [true, null]}`
+    /// (the layout of slipcore's training files).
+    public var pythonLineText: String {
+        var out = ""
+        write(to: &out, indent: nil, level: 0, asciiOnly: false, spaced: true)
+        return out
+    }
+
     /// Python's `json.dumps(value, indent=2)` (with its default `ensure_ascii=True`).
     public var pythonIndentedText: String {
         var out = ""
@@ -45,7 +53,7 @@ public enum JSONValue: Sendable, Hashable {
         return out
     }
 
-    private func write(to out: inout String, indent: Int?, level: Int, asciiOnly: Bool) {
+    private func write(to out: inout String, indent: Int?, level: Int, asciiOnly: Bool, spaced: Bool = false) {
         switch self {
         case .null: out += "null"
         case .bool(let b): out += b ? "true" : "false"
@@ -59,9 +67,9 @@ public enum JSONValue: Sendable, Hashable {
             }
             out += "["
             for (i, item) in items.enumerated() {
-                if i > 0 { out += "," }
+                if i > 0 { out += spaced ? ", " : "," }
                 Self.newline(&out, indent: indent, level: level + 1)
-                item.write(to: &out, indent: indent, level: level + 1, asciiOnly: asciiOnly)
+                item.write(to: &out, indent: indent, level: level + 1, asciiOnly: asciiOnly, spaced: spaced)
             }
             Self.newline(&out, indent: indent, level: level)
             out += "]"
@@ -72,11 +80,11 @@ public enum JSONValue: Sendable, Hashable {
             }
             out += "{"
             for (i, (key, value)) in members.enumerated() {
-                if i > 0 { out += "," }
+                if i > 0 { out += spaced ? ", " : "," }
                 Self.newline(&out, indent: indent, level: level + 1)
                 Self.writeString(key, to: &out, asciiOnly: asciiOnly)
-                out += indent == nil ? ":" : ": "
-                value.write(to: &out, indent: indent, level: level + 1, asciiOnly: asciiOnly)
+                out += indent == nil && !spaced ? ":" : ": "
+                value.write(to: &out, indent: indent, level: level + 1, asciiOnly: asciiOnly, spaced: spaced)
             }
             Self.newline(&out, indent: indent, level: level)
             out += "}"

@@ -34,6 +34,9 @@ public struct Translator: Sendable {
         let dst = Self.v3AgentID(fromV1: message.dst, losses: &losses)
         if message.isFallback {
             let text = message.payload.joined(separator: " ")
+            if message.payload.count > 1 {
+                losses?.append("the Fallback's \(message.payload.count) payload items are kept as one text, which comes back as one item")
+            }
             let ref = try await store.store(text)
             return Translation(
                 message: .v3(src: src, dst: dst, force: .fallback, object: "Generic", fallbackRef: ref), losses: losses ?? [])

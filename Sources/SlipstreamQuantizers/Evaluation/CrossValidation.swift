@@ -1,3 +1,5 @@
+import SlipstreamDatasets
+
 /// k-fold cross-validation of the `local` engine: train on k−1 folds, quantize the held-out fold,
 /// measure all held-out rows together.
 public struct CrossValidation: Sendable {

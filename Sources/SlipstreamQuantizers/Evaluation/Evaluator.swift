@@ -1,4 +1,5 @@
 import SlipstreamCore
+import SlipstreamDatasets
 
 /// Runs a quantizer over TQT examples and measures it (``EvaluationReport``).
 ///

@@ -1,3 +1,5 @@
+import SlipstreamCore
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)

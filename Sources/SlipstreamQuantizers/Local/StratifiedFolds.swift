@@ -1,3 +1,5 @@
+import SlipstreamCore
+
 /// Stratified k-fold assignment: each label's rows are shuffled with a seed and dealt to the folds in turn.
 public enum StratifiedFolds {
     /// The fold (0..<k) of every row.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SlipstreamDatasets
 import SlipstreamLLM
 import SlipstreamQuantizers
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SlipstreamDatasets
 import SlipstreamQuantizers
 
 /// `slipstream train`: trains the `local` engine's model from a TQT JSONL file.

@@ -15,6 +15,19 @@ public struct TQTExample: Sendable, Hashable {
         self.line = line
     }
 
+    /// The example of a row: its human turn and its gpt turn read as a TQT record (the wire leniently
+    /// repaired by `parser`).
+    public init(row: DatasetRow, line: Int = 0, parser: WireParser = WireParser(profile: .lenient)) throws(DatasetError) {
+        guard let text = row.human, let answer = row.gpt else {
+            throw DatasetError(.missingTurn, "the conversation needs a human/user turn and a gpt/assistant turn", line: line)
+        }
+        do {
+            self.init(text: text, record: try TQTRecord.parse(answer, parser: parser), line: line)
+        } catch {
+            throw DatasetError(.unusableRecord, "the gpt turn is not a usable TQT record: \(error.message)", line: line)
+        }
+    }
+
     /// The expected anchor: the wire's (v1 mnemonic; v3 wires map through the v1 codebook).
     public var anchor: String {
         let message = record.message
@@ -23,7 +36,4 @@ public struct TQTExample: Sendable, Hashable {
         }
         return message.anchor
     }
-
-    /// The example as a training pair.
-    public var labeled: LabeledText { LabeledText(text: text, anchor: anchor) }
 }

@@ -1,0 +1,6 @@
+import SlipstreamDatasets
+
+extension TQTExample {
+    /// The example as a training pair.
+    public var labeled: LabeledText { LabeledText(text: text, anchor: anchor) }
+}
