@@ -136,23 +136,25 @@ let package = Package(
         ),
         .testTarget(
             name: "SlipstreamLLMTests",
-            dependencies: ["SlipstreamLLM"],
+            dependencies: ["SlipstreamLLM", "SlipstreamTestSupport"],
             swiftSettings: swiftSettings
         ),
+        // Paths of the repository and ../shared, and a subprocess runner, for every test target.
+        .target(name: "SlipstreamTestSupport", path: "Tests/SlipstreamTestSupport", swiftSettings: swiftSettings),
         .testTarget(
             name: "SlipstreamCoreTests",
-            dependencies: ["SlipstreamCore"],
+            dependencies: ["SlipstreamCore", "SlipstreamTestSupport"],
             swiftSettings: swiftSettings
         ),
         // Runs the built `slipstream` binary: the CLI contract.
         .testTarget(
             name: "SlipstreamCLITests",
-            dependencies: ["slipstream"],
+            dependencies: ["slipstream", "SlipstreamTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "SlipstreamTokenizersTests",
-            dependencies: ["SlipstreamCore", "SlipstreamTokenizers"],
+            dependencies: ["SlipstreamCore", "SlipstreamTokenizers", "SlipstreamTestSupport"],
             swiftSettings: swiftSettings
         ),
         // Every FallbackStore (in memory, SQLite, PostgreSQL) through one conformance suite.
@@ -192,12 +194,12 @@ let package = Package(
         ),
         .testTarget(
             name: "SlipstreamDatasetsTests",
-            dependencies: ["SlipstreamDatasets"],
+            dependencies: ["SlipstreamDatasets", "SlipstreamTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "SlipstreamQuantizersTests",
-            dependencies: ["SlipstreamDatasets", "SlipstreamQuantizers"],
+            dependencies: ["SlipstreamDatasets", "SlipstreamQuantizers", "SlipstreamTestSupport"],
             swiftSettings: swiftSettings
         ),
     ]

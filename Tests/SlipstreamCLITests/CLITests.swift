@@ -1,4 +1,5 @@
 import Foundation
+import SlipstreamTestSupport
 import Testing
 
 /// The command-line contract other tools rely on: command names, JSON fields and exit statuses.
@@ -209,14 +210,13 @@ import Testing
 struct ServerTokenCountTests {
     @Test func benchTokensCountsWithTheServersOwnTokenizer() throws {
         let python = ProcessInfo.processInfo.environment["SLIPSTREAM_LLAMA_SERVER"]!
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("slipstream-cli-\(UUID())")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let model = directory.appendingPathComponent("tiny.gguf").path
         let make = Process()
         make.executableURL = URL(fileURLWithPath: python)
-        make.arguments = [root.appendingPathComponent("scripts/llm/make_tiny_gguf.py").path, model]
+        make.arguments = [Repository.url("scripts/llm/make_tiny_gguf.py").path, model]
         make.standardOutput = FileHandle.nullDevice
         try make.run()
         make.waitUntilExit()
@@ -224,7 +224,7 @@ struct ServerTokenCountTests {
 
         let server = Process()
         server.executableURL = URL(fileURLWithPath: python)
-        server.arguments = [root.appendingPathComponent("scripts/llm/serve.py").path, model, "--port", "0", "--exit-on-eof"]
+        server.arguments = [Repository.url("scripts/llm/serve.py").path, model, "--port", "0", "--exit-on-eof"]
         let serverOut = Pipe()
         let serverIn = Pipe()
         server.standardOutput = serverOut
@@ -245,12 +245,8 @@ struct ServerTokenCountTests {
         let url = try #require(banner.split(separator: " ").last?.trimmingCharacters(in: .whitespacesAndNewlines))
 
         let dataset = directory.appendingPathComponent("rows.jsonl").path
-        let rows = try String(
-            contentsOf: URL(
-                fileURLWithPath: root.deletingLastPathComponent().appendingPathComponent("shared/data/tqt-v1-train.jsonl").path),
-            encoding: .utf8
-        )
-        .split(separator: "\n").prefix(5).joined(separator: "\n")
+        let rows = try String(contentsOf: SharedData.url("data/tqt-v1-train.jsonl"), encoding: .utf8)
+            .split(separator: "\n").prefix(5).joined(separator: "\n")
         try rows.write(toFile: dataset, atomically: true, encoding: .utf8)
         let run = try CLITests.run(["bench", "tokens", "--dataset", dataset, "--server-tokenizer", "--llm-url", url, "--json"])
         #expect(run.status == 0, "\(run.stderr)")

@@ -1,10 +1,10 @@
 import Foundation
+import SlipstreamTestSupport
 import Testing
 
 /// `slipstream data …`: the commands' output, exit statuses and files, run through the binary.
 @Suite struct DataCLITests {
-    static let shared = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/data")
+    static let shared = SharedData.url("data")
     static let v1Train = shared.appendingPathComponent("tqt-v1-train.jsonl").path
     static let v3Train = shared.appendingPathComponent("tqt-v3-train.jsonl").path
 

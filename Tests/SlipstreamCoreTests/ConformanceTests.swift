@@ -1,5 +1,6 @@
 import Foundation
 import SlipstreamCore
+import SlipstreamTestSupport
 import Testing
 
 /// slipcore 3.1.1's 47 conformance vectors.

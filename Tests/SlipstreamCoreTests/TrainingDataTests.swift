@@ -1,5 +1,6 @@
 import Foundation
 import SlipstreamCore
+import SlipstreamTestSupport
 import Testing
 
 /// The whole training file: every record parses, every wire repairs to a strict one.

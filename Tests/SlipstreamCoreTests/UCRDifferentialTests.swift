@@ -1,5 +1,6 @@
 import Foundation
 import SlipstreamCore
+import SlipstreamTestSupport
 import Testing
 
 /// Codebook files go both ways between slipcore 3.1.1 (from $SLIPSTREAM_PYTHON's environment) and this

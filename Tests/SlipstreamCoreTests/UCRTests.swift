@@ -1,5 +1,6 @@
 import Foundation
 import SlipstreamCore
+import SlipstreamTestSupport
 import Testing
 
 @Suite struct UCRTests {

@@ -1,5 +1,6 @@
 import SlipstreamCore
 import SlipstreamDatasets
+import SlipstreamTestSupport
 import Testing
 
 @Suite struct DatasetCheckerTests {
@@ -184,7 +185,7 @@ import Testing
 
     /// The real findings on the shipped files (docs/data.md).
     @Test func theShippedV1FileHasNonStrictWiresAndDuplicatesButConsistentQuantizeLines() throws {
-        let result = Self.check(try SharedFiles.lines(SharedFiles.v1Train), .init(wire: .v1))
+        let result = Self.check(try SharedData.lines(SharedData.v1Train), .init(wire: .v1))
         let summary = result.summary
         #expect(summary.rows == 1835)
         #expect(summary.counts[.error] == [.wireNotStrict: 639])
@@ -196,7 +197,7 @@ import Testing
     }
 
     @Test func theShippedV3FileHasWiresSlipcoreRejects() throws {
-        let result = Self.check(try SharedFiles.lines(SharedFiles.v3Train), .init(wire: .v3))
+        let result = Self.check(try SharedData.lines(SharedData.v3Train), .init(wire: .v3))
         #expect(result.summary.counts[.error] == [.wireNotStrict: 1141])
         #expect(result.summary.counts[.warning] == [.duplicateText: 84, .damagedText: 1])
         let repairs = result.problems.flatMap(\.repairs).map(\.code)

@@ -1,13 +1,14 @@
 import SlipstreamCore
 import SlipstreamDatasets
+import SlipstreamTestSupport
 import Testing
 
 @Suite struct DatasetConverterTests {
     /// The training prompts, as the shipped files carry them.
     static let prompts: [WireVersion: String] = {
         var prompts: [WireVersion: String] = [:]
-        for (version, path) in [(WireVersion.v1, SharedFiles.v1Train), (.v3, SharedFiles.v3Train)] {
-            if let line = try? SharedFiles.lines(path).first, let system = try? DatasetRow(jsonLine: line).system {
+        for (version, path) in [(WireVersion.v1, SharedData.v1Train), (.v3, SharedData.v3Train)] {
+            if let line = try? SharedData.lines(path).first, let system = try? DatasetRow(jsonLine: line).system {
                 prompts[version] = system
             }
         }
@@ -86,8 +87,8 @@ import Testing
     /// keeps characters slipcore's own validator rejects, squeezes `key: value` into one token, or carries
     /// a Fallback's words instead of a ref.
     @Test func theV1FileConvertsToTheShippedV3TwinsAnchorsPromptsAndQuantizeLines() async throws {
-        let v1 = try SharedFiles.lines(SharedFiles.v1Train)
-        let twin = try SharedFiles.lines(SharedFiles.v3Train)
+        let v1 = try SharedData.lines(SharedData.v1Train)
+        let twin = try SharedData.lines(SharedData.v3Train)
         try #require(v1.count == twin.count)
         let converter = Self.converter(to: .v3)
         var agree: [String: Int] = [:]
@@ -118,7 +119,7 @@ import Testing
         let (toV3, toV1) = (Self.converter(to: .v3, store: store), Self.converter(to: .v1, store: store))
         var lossless = 0
         var different: [Int] = []
-        for (index, line) in try SharedFiles.lines(SharedFiles.v1Train).enumerated() {
+        for (index, line) in try SharedData.lines(SharedData.v1Train).enumerated() {
             let row = try DatasetRow(jsonLine: line)
             let there = try await toV3.convert(row)
             let back = try await toV1.convert(there.row)

@@ -1,5 +1,6 @@
 import SlipstreamCore
 import SlipstreamDatasets
+import SlipstreamTestSupport
 import Testing
 
 @Suite struct DatasetRowTests {
@@ -23,8 +24,8 @@ import Testing
     }
 
     @Test func writesEveryShippedRowBackByteForByte() throws {
-        for path in [SharedFiles.v1Train, SharedFiles.v3Train] {
-            for line in try SharedFiles.lines(path) {
+        for path in [SharedData.v1Train, SharedData.v3Train] {
+            for line in try SharedData.lines(path) {
                 #expect(try DatasetRow(jsonLine: line).json.pythonLineText == line)
             }
         }

@@ -1,10 +1,11 @@
 import SlipstreamDatasets
+import SlipstreamTestSupport
 import Testing
 
 @Suite struct DatasetSplitterTests {
     /// Rows of the shipped v1 file: (line, text, anchor).
     static let shipped: [(line: Int, text: String, anchor: String)] = {
-        guard let lines = try? SharedFiles.lines(SharedFiles.v1Train) else { return [] }
+        guard let lines = try? SharedData.lines(SharedData.v1Train) else { return [] }
         return lines.enumerated().compactMap { index, line in
             guard let example = try? TQTExample(row: DatasetRow(jsonLine: line), line: index + 1) else { return nil }
             return (index + 1, example.text, example.anchor)

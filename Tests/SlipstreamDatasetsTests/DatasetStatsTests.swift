@@ -1,5 +1,6 @@
 import SlipstreamCore
 import SlipstreamDatasets
+import SlipstreamTestSupport
 import Testing
 
 @Suite struct DatasetStatsTests {
@@ -41,7 +42,7 @@ import Testing
 
     @Test func measuresTheShippedFile() throws {
         var stats = DatasetStats()
-        for line in try SharedFiles.lines(SharedFiles.v1Train) { stats.add(line) }
+        for line in try SharedData.lines(SharedData.v1Train) { stats.add(line) }
         #expect(stats.rows == 1835 && stats.unreadableRows == 0)
         #expect(stats.anchors.count == 19)
         #expect(stats.anchors["RequestTask"] == 191)

@@ -1,6 +1,7 @@
 import Foundation
 import SlipstreamCore
 import SlipstreamDatasets
+import SlipstreamTestSupport
 import Testing
 
 /// `DatasetExporter` against slipcore 3.1.1's own `finetune.py` exporters (run by $SLIPSTREAM_PYTHON, through
@@ -26,7 +27,7 @@ struct ExportDifferentialTests {
     @Test(arguments: ExportFormat.allCases)
     func everyRowOfTheShippedV3FileExportsAsSlipcoreExportsIt(format: ExportFormat) throws {
         var examples: [(TQTExample, String)] = []
-        for line in try SharedFiles.lines(SharedFiles.v3Train) {
+        for line in try SharedData.lines(SharedData.v3Train) {
             let row = try DatasetRow(jsonLine: line)
             examples.append((try TQTExample(row: row), row.system ?? ""))
         }
@@ -65,38 +66,5 @@ struct ExportDifferentialTests {
             }
         }
         #expect(count == 350)
-    }
-}
-
-/// Runs a program to completion and returns its standard output.
-enum Subprocess {
-    struct Failure: Error, CustomStringConvertible {
-        var description: String
-    }
-
-    static func run(_ executable: String, _ arguments: [String], input: String? = nil) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let stdout = Pipe()
-        process.standardOutput = stdout
-        let stdin = Pipe()
-        if input != nil { process.standardInput = stdin }
-        try process.run()
-        if let input {
-            // Written from another thread, so a large input and a large output cannot block each other.
-            let handle = stdin.fileHandleForWriting
-            let data = Data(input.utf8)
-            Thread.detachNewThread {
-                handle.write(data)
-                try? handle.close()
-            }
-        }
-        let data = stdout.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw Failure(description: "\(executable) \(arguments) exited with \(process.terminationStatus)")
-        }
-        return String(decoding: data, as: UTF8.self)
     }
 }

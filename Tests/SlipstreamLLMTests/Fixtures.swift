@@ -5,15 +5,6 @@ import Testing
 
 /// Paths and fixed strings shared by the LLM tests.
 enum Fixtures {
-    /// The package root (this file is Tests/SlipstreamLLMTests/Fixtures.swift).
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
-
-    /// A file under ../shared (beside the clone), when it is there.
-    static func shared(_ path: String) -> URL {
-        packageRoot.deletingLastPathComponent().appendingPathComponent("shared").appendingPathComponent(path)
-    }
-
     /// The tiny model's default answer: a strict-valid v1 record.
     static let validAnswer = """
         THOUGHT: Ask bob to review the auth module.

@@ -1,4 +1,5 @@
 import Foundation
+import SlipstreamTestSupport
 import Testing
 
 /// A real llama.cpp server (from the `xllamacpp` wheel) serving a tiny fixed-answer model that the
@@ -25,7 +26,7 @@ final class LlamaServer: @unchecked Sendable {  // Process is not Sendable; only
     /// front of the llama.cpp server.
     init(answer: String, loop: Bool = false, ollama: Bool = false) throws {
         guard let python = Self.python else { throw StartError(description: "SLIPSTREAM_LLAMA_SERVER is not set") }
-        let scripts = Fixtures.packageRoot.appendingPathComponent("scripts/llm")
+        let scripts = Repository.url("scripts/llm")
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("slipstream-llm-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let model = directory.appendingPathComponent("tiny.gguf").path

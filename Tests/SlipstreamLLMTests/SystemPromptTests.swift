@@ -1,6 +1,7 @@
 import Foundation
 import SlipstreamCore
 import SlipstreamLLM
+import SlipstreamTestSupport
 import Testing
 
 @Suite struct SystemPromptTests {
@@ -10,7 +11,7 @@ import Testing
     }
 
     static func trainingPrompt(_ file: String) throws -> String? {
-        let url = Fixtures.shared("data/\(file)")
+        let url = SharedData.url("data/\(file)")
         guard let text = try? String(contentsOf: url, encoding: .utf8) else { return nil }
         let first = try #require(text.split(separator: "\n").first)
         return try JSONDecoder().decode(Row.self, from: Data(first.utf8)).conversations.first?.value
@@ -23,7 +24,7 @@ import Testing
     }
 
     @Test func fewShotExamplesComeFromTheTrainingFileOnePerAnchor() throws {
-        let path = Fixtures.shared("data/tqt-v1-train.jsonl").path
+        let path = SharedData.url("data/tqt-v1-train.jsonl").path
         let examples = try FewShotExample.load(fromJSONL: path, count: 3)
         #expect(examples.count == 3)
         let anchors = try examples.map { try TQTRecord.parse($0.assistant).anchor }

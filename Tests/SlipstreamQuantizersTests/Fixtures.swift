@@ -2,15 +2,12 @@ import Foundation
 import SlipstreamCore
 import SlipstreamDatasets
 import SlipstreamQuantizers
+import SlipstreamTestSupport
 
 /// Paths and data shared by the suites.
 enum Fixtures {
-    /// The package root (three levels above this file).
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
-
-    /// ../shared/data/tqt-v1-train.jsonl, resolved from the package root.
-    static let trainingFile = packageRoot.appendingPathComponent("../shared/data/tqt-v1-train.jsonl").standardized.path
+    /// ../shared/data/tqt-v1-train.jsonl.
+    static let trainingFile = SharedData.url("data/tqt-v1-train.jsonl").path
 
     /// The training file, parsed once.
     static let training: Result<TQTDataset, DatasetError> = Result { () throws(DatasetError) in

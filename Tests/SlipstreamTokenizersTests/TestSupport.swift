@@ -3,20 +3,6 @@ import SlipstreamTokenizers
 
 /// Paths and fixtures shared by the tokenizer tests.
 enum TestSupport {
-    /// The package root (three levels above this file).
-    static let packageRoot: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-    /// `../shared/data/<name>` beside the package root.
-    static func sharedData(_ name: String) -> URL {
-        packageRoot.deletingLastPathComponent().appendingPathComponent("shared/data/\(name)")
-    }
-
-    /// The python with tiktoken, from `SLIPSTREAM_PYTHON`.
-    static var python: String? {
-        ProcessInfo.processInfo.environment["SLIPSTREAM_PYTHON"].flatMap { $0.isEmpty ? nil : $0 }
-    }
-
     /// Whether both real rank files are in the asset cache.
     static var rankFilesPresent: Bool {
         TokenizerName.allCases.allSatisfy {

@@ -1,4 +1,5 @@
 import Foundation
+import SlipstreamTestSupport
 import SlipstreamTokenizers
 import Testing
 
@@ -19,12 +20,12 @@ struct TiktokenDifferentialTests {
 
     @Test(
         .enabled(
-            if: TestSupport.python != nil,
+            if: Repository.python != nil,
             "SLIPSTREAM_PYTHON is not set: set it to a python with tiktoken (scripts/requirements-test.txt) to compare against tiktoken"
         ))
     func idsMatchTiktokenOnTrainingTextsAndRandomStrings() throws {
-        let python = try #require(TestSupport.python)
-        let dataset = TestSupport.sharedData("tqt-v1-train.jsonl")
+        let python = try #require(Repository.python)
+        let dataset = SharedData.url("data/tqt-v1-train.jsonl")
         try #require(FileManager.default.fileExists(atPath: dataset.path), "missing \(dataset.path)")
         try #require(
             TestSupport.rankFilesPresent,
@@ -37,7 +38,7 @@ struct TiktokenDifferentialTests {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: python)
         process.arguments = [
-            TestSupport.packageRoot.appendingPathComponent("scripts/tokens_reference.py").path,
+            Repository.url("scripts/tokens_reference.py").path,
             "--rank-dir", AssetCache.default.tokenizersDirectory.path,
             "--dataset", dataset.path,
             "--generated", "100000",

@@ -1,18 +1,7 @@
 import Foundation
+import SlipstreamTestSupport
 
-/// Paths of the project's shared data (../shared beside the repository, or $SLIPSTREAM_SHARED_DIR).
-enum SharedData {
-    static let root: URL = {
-        if let dir = ProcessInfo.processInfo.environment["SLIPSTREAM_SHARED_DIR"] {
-            return URL(fileURLWithPath: dir)
-        }
-        return URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("shared")
-    }()
-
-    static func url(_ relative: String) -> URL { root.appendingPathComponent(relative) }
-
+extension SharedData {
     /// The lines of a JSONL file, decoded as JSON objects.
     static func jsonl(_ relative: String) throws -> [[String: Any]] {
         let text = try String(contentsOf: url(relative), encoding: .utf8)
