@@ -7,20 +7,9 @@ struct HubJoinCommand: AsyncParsableCommand {
         commandName: "join",
         abstract: "Add an agent to a group: wires to the group reach it from then on. Prints the members.")
 
-    @Argument(help: "The group.")
-    var group: String
-
-    @Argument(help: "The agent.")
-    var agent: String
-
-    @OptionGroup var store: HubStoreOptions
-
-    @OptionGroup var remote: HubRemoteOptions
+    @OptionGroup var membership: HubMembershipOptions
 
     func run() async throws {
-        try await remote.withEndpoint(store: store, configuration: HubConfiguration()) { hub in
-            try await hub.join(group: group, agent: agent)
-            Output.line("\(group): \(try await hub.members(of: group).joined(separator: " "))")
-        }
+        try await membership.change { try await $0.join(group: $1, agent: $2) }
     }
 }

@@ -7,20 +7,9 @@ struct HubLeaveCommand: AsyncParsableCommand {
         commandName: "leave",
         abstract: "Remove an agent from a group (what was sent to it stays in its mailbox). Prints the members.")
 
-    @Argument(help: "The group.")
-    var group: String
-
-    @Argument(help: "The agent.")
-    var agent: String
-
-    @OptionGroup var store: HubStoreOptions
-
-    @OptionGroup var remote: HubRemoteOptions
+    @OptionGroup var membership: HubMembershipOptions
 
     func run() async throws {
-        try await remote.withEndpoint(store: store, configuration: HubConfiguration()) { hub in
-            try await hub.leave(group: group, agent: agent)
-            Output.line("\(group): \(try await hub.members(of: group).joined(separator: " "))")
-        }
+        try await membership.change { try await $0.leave(group: $1, agent: $2) }
     }
 }
