@@ -2,6 +2,9 @@
 """Times slipcore 3.1.1's parse_slip and format_slip on a file of v3 wires, on one core.
 
 Usage: bench_wire.py --write FILE [--count N]   writes N valid v3 wires (seeded) to FILE
+       bench_wire.py --write-training DATASET FILE
+                                                writes the SLIP lines of a v3 training file's gpt turns
+                                                that slipcore accepts to FILE (what agents really send)
        bench_wire.py FILE [--seconds S]         prints JSON: parsePerSecond, formatPerSecond
 """
 import argparse
@@ -28,9 +31,24 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("file")
     ap.add_argument("--write", action="store_true")
+    ap.add_argument("--write-training", metavar="DATASET")
     ap.add_argument("--count", type=int, default=10000)
     ap.add_argument("--seconds", type=float, default=2.0)
     args = ap.parse_args()
+    if args.write_training:
+        with open(args.write_training) as rows, open(args.file, "w") as f:
+            for row in rows:
+                for turn in json.loads(row)["conversations"]:
+                    if turn["from"] != "gpt":
+                        continue
+                    for line in turn["value"].split("\n"):
+                        if line.startswith("SLIP: "):
+                            try:
+                                parse_slip(line[6:].strip())
+                            except Exception:
+                                continue
+                            f.write(line[6:].strip() + "\n")
+        return
     if args.write:
         rng = random.Random(42)
         with open(args.file, "w") as f:
