@@ -23,6 +23,6 @@ py_json=$(taskset -c 0 "$PY" scripts/bench_wire.py "$file" --seconds 3)
 "$PY" - "$swift_json" "$py_json" <<'PY'
 import json, sys
 s, p = json.loads(sys.argv[1]), json.loads(sys.argv[2])
-for k, theirs in (("parsePerSecond", "parsePerSecond"), ("formatPerSecond", "formatPerSecond"), ("formatValidatedPerSecond", "formatPerSecond"), ("readFieldsPerSecond", "formatPerSecond")):
+for k, theirs in (("parsePerSecond", "parsePerSecond"), ("formatPerSecond", "formatPerSecond"), ("formatValidatedPerSecond", "formatPerSecond"), ("readFieldsPerSecond", "formatPerSecond"), ("makeWirePerSecond", "formatPerSecond")):
     print(f"{k[:-9]:>15}: swift {s[k]:>12,} msg/s   slipcore {p[theirs]:>10,} msg/s   ratio {s[k] / p[theirs]:.1f}x")
 PY

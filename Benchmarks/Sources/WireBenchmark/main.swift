@@ -5,7 +5,8 @@ import SlipstreamCore
 // Parses every wire (validating it, as slipcore's parse_slip does), formats every message from its fields
 // without checking them (SlipMessage.v3) and checking them as slipcore's format_slip does
 // (SlipMessage.validatedV3), and only reads the fields' lengths (what any formatter taking strings pays
-// first), each repeatedly on one core for about SECONDS of CPU time; prints JSON: messages per second.
+// first) and only makes a new String of each wire's bytes (what any formatter returning a String pays), each
+// repeatedly on one core for about SECONDS of CPU time; prints JSON: messages per second.
 let arguments = CommandLine.arguments
 guard arguments.count >= 2, let text = try? String(contentsOfFile: arguments[1], encoding: .utf8) else {
     FileHandle.standardError.write(Data("usage: WireBenchmark WIRES_FILE [SECONDS]\n".utf8))
@@ -97,6 +98,15 @@ func readFieldsAll(_ fields: [Fields]) -> Int {
     return sum
 }
 
+/// Only makes a new `String` of each wire's bytes, as any formatter that returns the wire as a `String`
+/// must: an allocation and the UTF-8 check, with no field read.
+@inline(never)
+func makeWiresAll(_ bytes: [[UInt8]]) -> Int {
+    var sum = 0
+    for wire in bytes { sum &+= String(decoding: wire, as: UTF8.self).utf8.count }
+    return sum
+}
+
 func run() {
     let parser = WireParser()
     let fields = wires.map { wire -> Fields in
@@ -120,9 +130,15 @@ func run() {
         sink &+= readFieldsAll(fields)
         return fields.count
     }
+    let bytes = wires.map { Array($0.utf8) }
+    let makeRate = measure {
+        sink &+= makeWiresAll(bytes)
+        return bytes.count
+    }
     print(
         #"{"messages": \#(wires.count), "parsePerSecond": \#(Int(parseRate)), "formatPerSecond": \#(Int(formatRate)), "#
             + #""formatValidatedPerSecond": \#(Int(validatedRate)), "readFieldsPerSecond": \#(Int(readRate)), "#
+            + #""makeWirePerSecond": \#(Int(makeRate)), "#
             + #""sink": \#(sink % 10)}"#)
 }
 run()
