@@ -109,6 +109,8 @@ let package = Package(
                 "SlipstreamQuantizers",
                 "SlipstreamLLM",
                 "SlipstreamStores",
+                "SlipstreamHub",
+                "SlipstreamHubClient",
                 .product(name: "MCP", package: "swift-sdk"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -186,7 +188,7 @@ let package = Package(
             name: "SlipstreamMCPTests",
             dependencies: [
                 "SlipstreamMCP", "SlipstreamCore", "SlipstreamLLM", "SlipstreamQuantizers", "SlipstreamStores",
-                "SlipstreamTokenizers", .product(name: "MCP", package: "swift-sdk"),
+                "SlipstreamTokenizers", "SlipstreamHub", .product(name: "MCP", package: "swift-sdk"),
             ],
             swiftSettings: swiftSettings
         ),
