@@ -189,6 +189,7 @@ let package = Package(
             dependencies: [
                 "SlipstreamMCP", "SlipstreamCore", "SlipstreamLLM", "SlipstreamQuantizers", "SlipstreamStores",
                 "SlipstreamTokenizers", "SlipstreamHub", .product(name: "MCP", package: "swift-sdk"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),

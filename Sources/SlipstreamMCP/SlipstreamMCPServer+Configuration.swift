@@ -55,7 +55,8 @@ extension SlipstreamMCPServer {
 
         public init(
             name: String = "slipstream", version: String = "0.1.0", fallbackStore: StoreLocation = .cacheFile("fallback.sqlite"),
-            hub: HubLocation = .store(.cacheFile("hub.sqlite")), hubConfiguration: HubConfiguration = HubConfiguration(), assetCache: AssetCache = .default, limits: Limits = Limits(), drainLimit: Duration = .seconds(30),
+            hub: HubLocation = .store(.cacheFile("hub.sqlite")), hubConfiguration: HubConfiguration = HubConfiguration(),
+            assetCache: AssetCache = .default, limits: Limits = Limits(), drainLimit: Duration = .seconds(30),
             logger: Logger = Logger(label: "slipstream.mcp", factory: { _ in SwiftLogNoOpLogHandler() })
         ) {
             self.name = name

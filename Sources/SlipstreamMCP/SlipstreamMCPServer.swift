@@ -44,7 +44,7 @@ public struct SlipstreamMCPServer: Sendable {
 
     /// Serves one client over `transport` until it disconnects, with the configured fallback store and
     /// hub open for the whole session (a SQLite file is opened when a tool first needs it). When the client
-    /// disconnects, a slip_receive still waiting stops waiting (and acknowledges nothing).
+    /// disconnects, a slip_receive still waiting stops waiting and answers with what is there.
     public func run(transport: any Transport) async throws {
         configuration.logger.info(
             "serving MCP", metadata: ["fallback-store": "\(configuration.fallbackStore)", "hub": "\(configuration.hub)"])

@@ -14,7 +14,8 @@ struct MCPHubOptions: ParsableArguments {
             valueName: "path-or-url"))
     var store: String?
 
-    @Option(name: .customLong("hub"), help: ArgumentHelp("A hub server to use instead of a store (`slipstream hub serve`).", valueName: "url"))
+    @Option(
+        name: .customLong("hub"), help: ArgumentHelp("A hub server to use instead of a store (`slipstream hub serve`).", valueName: "url"))
     var server: String?
 
     @Option(name: .customLong("hub-token"), help: "The hub server's bearer token (default: $SLIPSTREAM_HUB_TOKEN).")
@@ -34,7 +35,8 @@ struct MCPHubOptions: ParsableArguments {
 
     func validate() throws {
         guard (0...86_400).contains(maxWait), rate >= 0, rate.isFinite, burst >= 1 else {
-            throw ValidationError("--hub-max-wait must be 0 to 86400 seconds, --hub-rate a finite number at least 0, --hub-burst at least 1")
+            throw ValidationError(
+                "--hub-max-wait must be 0 to 86400 seconds, --hub-rate a finite number at least 0, --hub-burst at least 1")
         }
         if server != nil, store != nil { throw ValidationError("--hub and --hub-store each name a hub: give one") }
     }

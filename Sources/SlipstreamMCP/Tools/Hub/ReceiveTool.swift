@@ -36,13 +36,19 @@ struct ReceiveTool: SlipTool {
         let ack = try arguments.bool("ack", default: true)
         let hub = context.hub
         let wait = min(HubTime.duration(seconds: min(seconds, 86_400)), context.configuration.hubConfiguration.maxWait)
-        // A long wait ends early when the session does (nothing is returned or acknowledged then: the
-        // messages stay for the next receive), and when the client cancels the call (no answer at all).
-        let received = try await context.session.interruptible {
+        // A wait ends early when the client cancels the call (no answer, nothing acknowledged), and when the
+        // session ends (the client closed its input): the receive then answers with what is there, as
+        // without a wait, so piped requests are all answered.
+        let waited = try await context.session.interruptible {
             try await hub.receive(agent: agent, after: 0, limit: limit, wait: wait)
         }
         try Task.checkCancellation()
-        let messages = received ?? []
+        let messages: [HubMessage]
+        if let waited {
+            messages = waited
+        } else {
+            messages = try await hub.receive(agent: agent, after: 0, limit: limit, wait: .zero)
+        }
         var through: Int64?
         if ack, let last = messages.last {
             through = try await hub.acknowledge(agent: agent, through: last.id)
