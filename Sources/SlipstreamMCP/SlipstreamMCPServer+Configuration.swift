@@ -42,8 +42,9 @@ extension SlipstreamMCPServer {
         /// The hub the tools slip_send, slip_receive, slip_ack, slip_join, slip_leave and slip_members use
         /// (default: the CLI's `hub.sqlite`, so `slipstream hub` sees the same mailboxes).
         public var hub: HubLocation
-        /// The local hub's rules (profile, versions, line limit, rate limit, fetch size); its `maxWait` also
-        /// caps slip_receive's `wait_seconds` on a hub server.
+        /// The local hub's rules (profile, versions, line limit, rate limit, fetch size; `slipstream mcp` sets
+        /// its line limit to `--max-wire-bytes`); its `maxWait` also caps slip_receive's `wait_seconds` on a
+        /// hub server, which applies its own rules otherwise.
         public var hubConfiguration: HubConfiguration
         /// Where slip_tokens finds the rank files (`slipstream assets fetch` puts them there).
         public var assetCache: AssetCache

@@ -39,8 +39,14 @@ struct ReceiveTool: SlipTool {
         // A wait ends early when the client cancels the call (no answer, nothing acknowledged), and when the
         // session ends (the client closed its input): the receive then answers with what is there, as
         // without a wait, so piped requests are all answered.
-        let waited = try await context.session.interruptible {
-            try await hub.receive(agent: agent, after: 0, limit: limit, wait: wait)
+        let waited: [HubMessage]?
+        do {
+            waited = try await context.session.interruptible {
+                try await hub.receive(agent: agent, after: 0, limit: limit, wait: wait)
+            }
+        } catch {
+            try Task.checkCancellation()  // a hub server's request fails when cancelled: no answer then
+            throw error
         }
         try Task.checkCancellation()
         let messages: [HubMessage]
