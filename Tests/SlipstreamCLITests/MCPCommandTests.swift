@@ -56,6 +56,24 @@ import Testing
         #expect(try CLITests.run(["hub", "recv", "carol", "--store", store]).stdout == fromServer + "\n")
     }
 
+    @Test func withHubLenientTheReceiptListsTheRepairsAndTheRepairedWireIsStored() throws {
+        let store = HubCLITests.temporaryStore()
+        defer { HubCLITests.remove(store) }
+        let requests = [
+            #"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"test","version":"1"}}}"#,
+            #"{"jsonrpc":"2.0","method":"notifications/initialized"}"#,
+            #"{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"slip_send","arguments":{"wire":"SLIP v1 a bob RequestTask x:y"}}}"#,
+        ]
+        let run = try CLITests.run(["mcp", "--hub-store", store, "--hub-lenient"], stdin: requests.joined(separator: "\n") + "\n")
+        #expect(run.status == 0, "\(run.stderr)")
+        let reply = try #require(run.lines.first { $0["id"] as? Int == 2 })
+        let content = (reply["result"] as? [String: Any])?["structuredContent"] as? [String: Any]
+        let receipt = try #require((content?["results"] as? [[String: Any]])?.first)
+        #expect(receipt["wire"] as? String == "SLIP v1 a bob RequestTask x y")
+        #expect((receipt["repairs"] as? [[String: Any]])?.first?["code"] as? String == "split_token")
+        #expect(try CLITests.run(["hub", "recv", "bob", "--store", store]).stdout == "SLIP v1 a bob RequestTask x y\n")
+    }
+
     @Test func aHubServerAndAHubStoreTogetherAreAUsageError() throws {
         let run = try CLITests.run(["mcp", "--hub", "http://127.0.0.1:7600", "--hub-store", ":memory:"])
         #expect(run.status == 64)
