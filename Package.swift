@@ -109,6 +109,8 @@ let package = Package(
                 "SlipstreamQuantizers",
                 "SlipstreamLLM",
                 "SlipstreamStores",
+                "SlipstreamHub",
+                "SlipstreamHubClient",
                 .product(name: "MCP", package: "swift-sdk"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -188,7 +190,8 @@ let package = Package(
             name: "SlipstreamMCPTests",
             dependencies: [
                 "SlipstreamMCP", "SlipstreamCore", "SlipstreamLLM", "SlipstreamQuantizers", "SlipstreamStores",
-                "SlipstreamTokenizers", .product(name: "MCP", package: "swift-sdk"),
+                "SlipstreamTokenizers", "SlipstreamHub", .product(name: "MCP", package: "swift-sdk"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),

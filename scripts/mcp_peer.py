@@ -7,7 +7,8 @@ errors, keeps serving and exits cleanly when stdin closes.
 
 Usage: mcp_peer.py SLIPSTREAM_BINARY WORK_DIR [SHARED_DATA_DIR]
 
-WORK_DIR holds the fallback store (a SQLite file shared by the server and the CLI). The rank files for
+WORK_DIR holds the fallback store and the hub store (SQLite files shared by the server and the CLI); the
+hub tools are also run against a `slipstream hub serve` process (--hub URL --hub-token). The rank files for
 slip_tokens come from $SLIPSTREAM_CACHE_DIR (`slipstream assets fetch`); without them the tool must fail
 with rankFileMissing. Prints one line per check and ends with 'N passed, N failed'; exits 1 on a failure.
 """
@@ -27,7 +28,11 @@ from mcp.shared.exceptions import MCPError
 BINARY, WORK = sys.argv[1], sys.argv[2]
 SHARED_DATA = sys.argv[3] if len(sys.argv) > 3 else None
 STORE = os.path.join(WORK, "fallback.sqlite")
-TOOLS = ["slip_encode", "slip_decode", "slip_validate", "slip_translate", "slip_render", "slip_anchors", "slip_tokens"]
+HUB = os.path.join(WORK, "hub.sqlite")
+TOOLS = [
+    "slip_encode", "slip_decode", "slip_validate", "slip_translate", "slip_render", "slip_anchors", "slip_tokens",
+    "slip_send", "slip_receive", "slip_ack", "slip_join", "slip_leave", "slip_members",
+]
 
 passed, failed = 0, 0
 
@@ -75,7 +80,7 @@ async def expect_error(session, label, name, arguments, code, **fields):
 
 async def session_checks():
     params = StdioServerParameters(
-        command=BINARY, args=["mcp", "--fallback-store", STORE, "--log-level", "info"], env=dict(os.environ)
+        command=BINARY, args=["mcp", "--fallback-store", STORE, "--hub-store", HUB, "--log-level", "info"], env=dict(os.environ)
     )
     async with stdio_client(params) as (read, write), ClientSession(read, write, read_timeout_seconds=120) as session:
         init = await session.initialize()
@@ -250,6 +255,8 @@ async def session_checks():
             all(back[t] == f'SLIP v1 a b Fallback "{t}"' for t in texts_sent), back,
         )
 
+        await hub_checks(session)
+
         # An unknown tool is a protocol error, and the session goes on.
         try:
             await session.call_tool("slip_nothing", {})
@@ -293,6 +300,107 @@ async def session_checks():
                     row = json.loads(handle.readline())
                 system = next(turn["value"] for turn in row["conversations"] if turn["from"] == "system")
                 check(f"prompt slip_{version}: == the training data's system prompt", prompt == system, prompt)
+
+
+async def hub_checks(session):
+    """The hub tools against `slipstream hub`, sharing one SQLite hub file both ways."""
+    status, out, err = cli("hub", "join", "reviewers", "bob", "--store", HUB)
+    check("hub: the CLI joins bob", status == 0, err)
+    result = await expect_ok(session, "slip_join carol", "slip_join", {"group": "reviewers", "agent": "carol"})
+    check("slip_join: sees the CLI's member", result.structured_content == {"group": "reviewers", "members": ["bob", "carol"]},
+          result.structured_content)
+    _, out, _ = cli("hub", "join", "reviewers", "dave", "--store", HUB)
+    check("hub join: sees the server's member", out.strip() == "reviewers: bob carol dave", out)
+    result = await expect_ok(session, "slip_leave dave", "slip_leave", {"group": "reviewers", "agent": "dave"})
+    check("slip_leave: members after", result.structured_content["members"] == ["bob", "carol"], result.structured_content)
+    result = await expect_ok(session, "slip_members", "slip_members", {"group": "reviewers"})
+    check("slip_members: == the CLI's", result.structured_content == {"group": "reviewers", "members": ["bob", "carol"]},
+          result.structured_content)
+
+    # The server sends, the CLI receives.
+    wire = "SLIP v1 alice reviewers RequestReview auth_module"
+    result = await expect_ok(session, "slip_send to a group", "slip_send", {"wire": wire})
+    line = result.structured_content["results"][0]
+    check("slip_send: receipt", line["recipients"] == ["bob", "carol"] and line["wire"] == wire and line["line"] == 1, line)
+    _, out, err = cli("hub", "recv", "bob", "--json", "--store", HUB)
+    received = [json.loads(x) for x in out.splitlines()]
+    check("hub recv: gets the server's wire", [(m["id"], m["wire"]) for m in received] == [(line["id"], wire)], (out, err))
+
+    # The CLI sends, the server receives what `hub recv --json` prints, and acknowledges it.
+    status, out, err = cli("hub", "send", "--json", "SLIP v3 planner carol Request Plan timeline", "--store", HUB)
+    sent = json.loads(out)
+    _, peek, _ = cli("hub", "recv", "carol", "--json", "--no-ack", "--store", HUB)
+    expected = [json.loads(x) for x in peek.splitlines()]
+    check("hub: carol has two messages", len(expected) == 2 and expected[-1]["id"] == sent["id"], peek)
+    result = await expect_ok(session, "slip_receive carol", "slip_receive", {"agent": "carol"})
+    check("slip_receive: == hub recv --json", result.structured_content["messages"] == expected, (result.structured_content, expected))
+    check("slip_receive: acknowledged", result.structured_content["acknowledgedThrough"] == sent["id"], result.structured_content)
+    _, out, _ = cli("hub", "recv", "carol", "--store", HUB)
+    check("hub recv after slip_receive: nothing left", out == "", out)
+
+    # Without ack the CLI still sees them; slip_ack then clears them.
+    cli("hub", "send", "SLIP v1 alice erin MetaAck", "--store", HUB)
+    result = await expect_ok(session, "slip_receive no ack", "slip_receive", {"agent": "erin", "ack": False, "limit": 5})
+    ids = [m["id"] for m in result.structured_content["messages"]]
+    _, out, _ = cli("hub", "recv", "erin", "--json", "--no-ack", "--store", HUB)
+    check("slip_receive no ack: still in the mailbox", [json.loads(x)["id"] for x in out.splitlines()] == ids, out)
+    result = await expect_ok(session, "slip_ack", "slip_ack", {"agent": "erin", "through": ids[-1]})
+    check("slip_ack: cursor", result.structured_content == {"agent": "erin", "through": ids[-1]}, result.structured_content)
+    _, out, _ = cli("hub", "recv", "erin", "--store", HUB)
+    check("hub recv after slip_ack: nothing left", out == "", out)
+
+    # A refused wire: the same error object as `hub send --json`.
+    bad = "SLIP v1 a bob RequestTask x:y"
+    _, out, _ = cli("hub", "send", "--json", bad, "--store", HUB)
+    result = await expect_ok(session, "slip_send refused", "slip_send", {"wires": [bad, "SLIP v1 alice bob MetaAck"]})
+    results = result.structured_content["results"]
+    check("slip_send refused: == hub send --json", results[0] == json.loads(out), (results[0], out))
+    check("slip_send refused: the next wire is sent", "id" in results[1] and result.structured_content["refused"] == 1, results)
+    await expect_error(session, "slip_receive bad agent", "slip_receive", {"agent": "bob smith"}, "invalid_name")
+    await expect_error(session, "slip_join bad group", "slip_join", {"group": "", "agent": "bob"}, "invalid_name")
+
+    # A long wait does not hold up the session: a send through the same session wakes it.
+    async def wait_for_frank(results):
+        results.append(await session.call_tool("slip_receive", {"agent": "frank", "wait_seconds": 30}))
+
+    waited = []
+    async with anyio.create_task_group() as group:
+        group.start_soon(wait_for_frank, waited)
+        await anyio.sleep(0.2)
+        await expect_ok(session, "slip_members while a receive waits", "slip_members", {"group": "reviewers"})
+        await expect_ok(session, "slip_send to the waiting agent", "slip_send", {"wire": "SLIP v1 alice frank MetaAck"})
+    check("slip_receive wait: woken by the send", [m["wire"] for m in waited[0].structured_content["messages"]] ==
+          ["SLIP v1 alice frank MetaAck"], waited[0].structured_content)
+
+
+async def remote_hub_checks():
+    """The hub tools against a hub server (`slipstream hub serve`), with a token."""
+    server = subprocess.Popen(
+        [BINARY, "hub", "serve", "--store", os.path.join(WORK, "hub-server.sqlite"), "--port", "0", "--token", "s3cret"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    try:
+        url = server.stdout.readline().strip().removeprefix("listening on ")
+        check("hub serve: listening", url.startswith("http://"), url)
+        params = StdioServerParameters(command=BINARY, args=["mcp", "--hub", url, "--hub-token", "s3cret"], env=dict(os.environ))
+        async with stdio_client(params) as (read, write), ClientSession(read, write, read_timeout_seconds=120) as session:
+            await session.initialize()
+            await expect_ok(session, "remote slip_join", "slip_join", {"group": "team", "agent": "bob"})
+            result = await expect_ok(session, "remote slip_send", "slip_send", {"wire": "SLIP v1 alice team RequestReview auth_module"})
+            check("remote slip_send: to bob", result.structured_content["results"][0]["recipients"] == ["bob"], result.structured_content)
+            _, out, err = cli("hub", "recv", "bob", "--hub", url, "--token", "s3cret", "--no-ack")
+            check("remote: the CLI sees it through the server", out.strip() == "SLIP v1 alice team RequestReview auth_module", (out, err))
+            result = await expect_ok(session, "remote slip_receive", "slip_receive", {"agent": "bob", "wait_seconds": 5})
+            check("remote slip_receive", [m["wire"] for m in result.structured_content["messages"]] ==
+                  ["SLIP v1 alice team RequestReview auth_module"], result.structured_content)
+            await expect_error(session, "remote bad agent", "slip_receive", {"agent": "a/b"}, "invalid_name")
+        params = StdioServerParameters(command=BINARY, args=["mcp", "--hub", url, "--hub-token", "wrong"], env=dict(os.environ))
+        async with stdio_client(params) as (read, write), ClientSession(read, write, read_timeout_seconds=120) as session:
+            await session.initialize()
+            await expect_error(session, "remote wrong token", "slip_members", {"group": "team"}, "unauthorized")
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
 
 
 def malformed_input_checks():
@@ -367,6 +475,7 @@ def piped_input_checks():
 def main():
     signal.alarm(600)  # a server that stops answering fails the run instead of hanging it
     anyio.run(session_checks)
+    anyio.run(remote_hub_checks)
     malformed_input_checks()
     oversized_message_checks()
     piped_input_checks()

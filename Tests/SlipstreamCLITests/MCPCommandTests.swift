@@ -27,6 +27,59 @@ import Testing
         #expect(run.stderr.contains("serving MCP"))
     }
 
+    @Test func theHubToolsShareTheCLIsHubFileAndAWaitingReceiveEndsWhenStdinCloses() throws {
+        let store = HubCLITests.temporaryStore()
+        defer { HubCLITests.remove(store) }
+        let fromCLI = "SLIP v1 alice bob RequestReview auth_module"
+        #expect(try CLITests.run(["hub", "send", fromCLI, "--store", store]).status == 0)
+        let fromServer = "SLIP v3 bob carol Inform Complete"
+        let requests = [
+            #"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"test","version":"1"}}}"#,
+            #"{"jsonrpc":"2.0","method":"notifications/initialized"}"#,
+            #"{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"slip_receive","arguments":{"agent":"bob"}}}"#,
+            #"{"jsonrpc":"2.0","id":3,"method":"tools/call","params":{"name":"slip_send","arguments":{"wire":"\#(fromServer)"}}}"#,
+            #"{"jsonrpc":"2.0","id":4,"method":"tools/call","params":{"name":"slip_receive","arguments":{"agent":"dave","wait_seconds":3600}}}"#,
+        ]
+        // The last receive would wait an hour; closing stdin ends the session, and with it the wait.
+        let run = try CLITests.run(["mcp", "--hub-store", store, "--hub-max-wait", "3600"], stdin: requests.joined(separator: "\n") + "\n")
+        #expect(run.status == 0, "\(run.stderr)")
+        let results = Dictionary(
+            uniqueKeysWithValues: run.lines.compactMap { reply in
+                (reply["id"] as? Int).map { ($0, (reply["result"] as? [String: Any])?["structuredContent"] as? [String: Any] ?? [:]) }
+            })
+        #expect(results.keys.sorted() == [1, 2, 3, 4])
+        let received = try #require(results[2]?["messages"] as? [[String: Any]])
+        #expect(received.map { $0["wire"] as? String } == [fromCLI])
+        #expect((results[3]?["results"] as? [[String: Any]])?.first?["recipients"] as? [String] == ["carol"])
+        #expect((results[4]?["messages"] as? [Any])?.isEmpty == true)
+        #expect(try CLITests.run(["hub", "recv", "bob", "--store", store]).stdout == "", "slip_receive acknowledged it")
+        #expect(try CLITests.run(["hub", "recv", "carol", "--store", store]).stdout == fromServer + "\n")
+    }
+
+    @Test func withHubLenientTheReceiptListsTheRepairsAndTheRepairedWireIsStored() throws {
+        let store = HubCLITests.temporaryStore()
+        defer { HubCLITests.remove(store) }
+        let requests = [
+            #"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"test","version":"1"}}}"#,
+            #"{"jsonrpc":"2.0","method":"notifications/initialized"}"#,
+            #"{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"slip_send","arguments":{"wire":"SLIP v1 a bob RequestTask x:y"}}}"#,
+        ]
+        let run = try CLITests.run(["mcp", "--hub-store", store, "--hub-lenient"], stdin: requests.joined(separator: "\n") + "\n")
+        #expect(run.status == 0, "\(run.stderr)")
+        let reply = try #require(run.lines.first { $0["id"] as? Int == 2 })
+        let content = (reply["result"] as? [String: Any])?["structuredContent"] as? [String: Any]
+        let receipt = try #require((content?["results"] as? [[String: Any]])?.first)
+        #expect(receipt["wire"] as? String == "SLIP v1 a bob RequestTask x y")
+        #expect((receipt["repairs"] as? [[String: Any]])?.first?["code"] as? String == "split_token")
+        #expect(try CLITests.run(["hub", "recv", "bob", "--store", store]).stdout == "SLIP v1 a bob RequestTask x y\n")
+    }
+
+    @Test func aHubServerAndAHubStoreTogetherAreAUsageError() throws {
+        let run = try CLITests.run(["mcp", "--hub", "http://127.0.0.1:7600", "--hub-store", ":memory:"])
+        #expect(run.status == 64)
+        #expect(run.stderr.contains("give one"))
+    }
+
     @Test func aLimitOfZeroIsAUsageError() throws {
         let run = try CLITests.run(["mcp", "--max-wire-bytes", "0"])
         #expect(run.status == 64)

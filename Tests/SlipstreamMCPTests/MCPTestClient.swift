@@ -1,6 +1,7 @@
 import Foundation
 import MCP
 import SlipstreamCore
+import SlipstreamHub
 import SlipstreamMCP
 import Testing
 
@@ -8,15 +9,16 @@ import Testing
 struct MCPTestClient {
     let client: Client
 
-    /// Runs `body` with a client of a server built on `store` (in memory unless given).
+    /// Runs `body` with a client of a server built on `store` and `hub` (in memory unless given).
     @discardableResult
     static func with<Result>(
         _ configuration: SlipstreamMCPServer.Configuration = .init(),
         store: any FallbackStore = InMemoryFallbackStore(),
+        hub: any HubEndpoint = Hub(store: InMemoryHubStore()),
         _ body: (MCPTestClient) async throws -> Result
     ) async throws -> Result {
         let (clientTransport, serverTransport) = await InMemoryTransport.createConnectedPair()
-        let server = await SlipstreamMCPServer(configuration: configuration).makeServer(store: store)
+        let server = await SlipstreamMCPServer(configuration: configuration).makeServer(store: store, hub: hub)
         try await server.start(transport: serverTransport)
         let client = Client(name: "slipstream-tests", version: "1.0")
         do {

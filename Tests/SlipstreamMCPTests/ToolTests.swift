@@ -15,6 +15,7 @@ struct ToolTests {
             #expect(
                 tools.map(\.name) == [
                     "slip_encode", "slip_decode", "slip_validate", "slip_translate", "slip_render", "slip_anchors", "slip_tokens",
+                    "slip_send", "slip_receive", "slip_ack", "slip_join", "slip_leave", "slip_members",
                 ])
             for tool in tools {
                 let schema = try #require(tool.inputSchema.objectValue)

@@ -1,4 +1,5 @@
 import SlipstreamCore
+import SlipstreamHub
 import SlipstreamQuantizers
 import SlipstreamTokenizers
 
@@ -54,6 +55,9 @@ public struct SlipToolError: Error, Sendable, Hashable, CustomStringConvertible 
         case let error as FallbackStoreError:
             let message = error.message + (error.underlying.map { ": \($0)" } ?? "")
             self.init(Code(rawValue: error.code.rawValue), message, argument: argument)
+        case let error as HubError:
+            let message = error.message + (error.underlying.map { ": \($0)" } ?? "")
+            self.init(Code(rawValue: error.code.rawValue), message, offset: error.offset, argument: argument)
         case let error as TokenizerError:
             self.init(Code(rawValue: error.code.description), error.description, argument: argument)
         default:

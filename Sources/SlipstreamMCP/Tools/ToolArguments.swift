@@ -58,3 +58,62 @@ struct ToolArguments: Sendable {
         return choice
     }
 }
+
+extension ToolArguments {
+    /// An integer argument of at least `minimum`; `nil` when absent (or JSON null).
+    func optionalInteger(_ name: String, minimum: Int) throws(SlipToolError) -> Int? {
+        guard let value = values[name], !value.isNull else { return nil }
+        let integer: Int? =
+            switch value {
+            case .int(let integer): integer
+            case .double(let double) where double == double.rounded() && abs(double) < 1e15: Int(double)
+            default: nil
+            }
+        guard let integer, integer >= minimum else {
+            throw SlipToolError(.invalidArgument, "\(name) must be an integer of at least \(minimum), not \(value)", argument: name)
+        }
+        return integer
+    }
+
+    /// A number argument of at least 0; `nil` when absent (or JSON null).
+    func optionalSeconds(_ name: String) throws(SlipToolError) -> Double? {
+        guard let value = values[name], !value.isNull else { return nil }
+        let number: Double? =
+            switch value {
+            case .int(let integer): Double(integer)
+            case .double(let double): double
+            default: nil
+            }
+        guard let number, number >= 0, number.isFinite else {
+            throw SlipToolError(.invalidArgument, "\(name) must be a number of seconds, at least 0, not \(value)", argument: name)
+        }
+        return number
+    }
+
+    /// A boolean argument, `defaultValue` when absent (or JSON null).
+    func bool(_ name: String, default defaultValue: Bool) throws(SlipToolError) -> Bool {
+        guard let value = values[name], !value.isNull else { return defaultValue }
+        guard case .bool(let bool) = value else {
+            throw SlipToolError(.invalidArgument, "\(name) must be true or false, not \(value)", argument: name)
+        }
+        return bool
+    }
+
+    /// An array-of-strings argument of at most `maxCount` items; `nil` when absent (or JSON null).
+    func optionalStrings(_ name: String, maxCount: Int) throws(SlipToolError) -> [String]? {
+        guard let value = values[name], !value.isNull else { return nil }
+        guard case .array(let items) = value else {
+            throw SlipToolError(.invalidArgument, "\(name) must be an array of strings, not \(value)", argument: name)
+        }
+        guard items.count <= maxCount else {
+            throw SlipToolError(
+                .invalidArgument, "\(name) has \(items.count) items, more than the limit of \(maxCount)", argument: name)
+        }
+        return try items.enumerated().map { (index, item) throws(SlipToolError) in
+            guard let string = item.stringValue else {
+                throw SlipToolError(.invalidArgument, "\(name)[\(index)] must be a string, not \(item)", argument: name)
+            }
+            return string
+        }
+    }
+}

@@ -5,7 +5,7 @@ struct ToolBox: Sendable {
     /// Every tool, in the order `tools/list` shows them.
     static let tools: [any SlipTool.Type] = [
         EncodeTool.self, DecodeTool.self, ValidateTool.self, TranslateTool.self, RenderTool.self, AnchorsTool.self,
-        TokensTool.self,
+        TokensTool.self, SendTool.self, ReceiveTool.self, AckTool.self, JoinTool.self, LeaveTool.self, MembersTool.self,
     ]
 
     static var definitions: [Tool] { tools.map { $0.definition } }

@@ -1,12 +1,15 @@
 import SlipstreamCore
+import SlipstreamHub
 import SlipstreamQuantizers
 import SlipstreamTokenizers
 
-/// What the tools share for the life of a server: its configuration, the fallback store, and the
-/// quantizers and tokenizers loaded so far.
+/// What the tools share for the life of a server: its configuration, the fallback store, the hub, the
+/// session (which ends long waits), and the quantizers and tokenizers loaded so far.
 struct ToolContext: Sendable {
     var configuration: SlipstreamMCPServer.Configuration
     var store: any FallbackStore
+    var hub: any HubEndpoint
+    var session: SessionLifetime
     let quantizers = OnceCache<String, any Quantizer>()
     let tokenizers = OnceCache<TokenizerName, Tokenizer>()
 

@@ -10,10 +10,13 @@ struct MCPCommand: AsyncParsableCommand {
         discussion: """
             Standard output carries only the protocol (newline-delimited JSON-RPC); logs go to standard error. \
             The server ends when the client closes standard input. Register it in a client as the command \
-            `slipstream` with the argument `mcp` (see docs/mcp.md).
+            `slipstream` with the argument `mcp` (see docs/mcp.md). The hub tools (slip_send, slip_receive, …) use \
+            the same hub.sqlite as `slipstream hub` unless --hub-store or --hub names another.
             """)
 
     @OptionGroup var store: FallbackStoreOptions
+
+    @OptionGroup var hub: MCPHubOptions
 
     @Option(help: "Longest text (and agent ID) a tool accepts, in UTF-8 bytes.")
     var maxTextBytes = SlipstreamMCPServer.Configuration.Limits().maxTextBytes
@@ -24,12 +27,15 @@ struct MCPCommand: AsyncParsableCommand {
     @Option(help: "Longest JSON-RPC message read on stdin, in bytes; a longer one is dropped and answered with an error.")
     var maxMessageBytes = SlipstreamMCPServer.Configuration.Limits().maxMessageBytes
 
+    @Option(help: "Most wires one slip_send call takes.")
+    var maxSendWires = SlipstreamMCPServer.Configuration.Limits().maxSendWires
+
     @Option(help: "What to log on stderr: trace, debug, info, notice, warning, error or critical.")
     var logLevel: Logger.Level = .warning
 
     func validate() throws {
-        guard maxTextBytes > 0, maxWireBytes > 0, maxMessageBytes > 0 else {
-            throw ValidationError("--max-text-bytes, --max-wire-bytes and --max-message-bytes must be positive")
+        guard maxTextBytes > 0, maxWireBytes > 0, maxMessageBytes > 0, maxSendWires > 0 else {
+            throw ValidationError("--max-text-bytes, --max-wire-bytes, --max-message-bytes and --max-send-wires must be positive")
         }
     }
 
@@ -38,8 +44,11 @@ struct MCPCommand: AsyncParsableCommand {
         logger.logLevel = logLevel
         let server = SlipstreamMCPServer(
             configuration: .init(
-                version: Slipstream.configuration.version, fallbackStore: store.location,
-                limits: .init(maxTextBytes: maxTextBytes, maxWireBytes: maxWireBytes, maxMessageBytes: maxMessageBytes), logger: logger))
+                version: Slipstream.configuration.version, fallbackStore: store.location, hub: hub.location,
+                hubConfiguration: hub.configuration(maxWireBytes: maxWireBytes),
+                limits: .init(
+                    maxTextBytes: maxTextBytes, maxWireBytes: maxWireBytes, maxMessageBytes: maxMessageBytes, maxSendWires: maxSendWires),
+                logger: logger))
         try await server.runOnStandardIO()
     }
 }

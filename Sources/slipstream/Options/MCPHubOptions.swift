@@ -1,0 +1,56 @@
+import ArgumentParser
+import Foundation
+import SlipstreamCore
+import SlipstreamHub
+import SlipstreamMCP
+import SlipstreamStores
+
+/// The hub the MCP server's hub tools use (`slipstream mcp --hub-store …` or `--hub URL`), and its rules.
+struct MCPHubOptions: ParsableArguments {
+    @Option(
+        name: .customLong("hub-store"),
+        help: ArgumentHelp(
+            StoreLocation.help("the hub's messages", defaultFile: "hub.sqlite") + " The same default as `slipstream hub`.",
+            valueName: "path-or-url"))
+    var store: String?
+
+    @Option(
+        name: .customLong("hub"), help: ArgumentHelp("A hub server to use instead of a store (`slipstream hub serve`).", valueName: "url"))
+    var server: String?
+
+    @Option(name: .customLong("hub-token"), help: "The hub server's bearer token (default: $SLIPSTREAM_HUB_TOKEN).")
+    var token: String?
+
+    @Option(name: .customLong("hub-max-wait"), help: "Longest slip_receive waits for a first message, in seconds.")
+    var maxWait = 30
+
+    @Option(name: .customLong("hub-rate"), help: "Messages per second a sender may keep sending through a hub store (0: no limit).")
+    var rate = 0.0
+
+    @Option(name: .customLong("hub-burst"), help: "Messages a sender may send at once, with --hub-rate.")
+    var burst = 10
+
+    @Flag(name: .customLong("hub-lenient"), help: "Accept wires the lenient profile can repair, and store the repaired wire.")
+    var lenient = false
+
+    func validate() throws {
+        guard (0...86_400).contains(maxWait), rate >= 0, rate.isFinite, burst >= 1 else {
+            throw ValidationError(
+                "--hub-max-wait must be 0 to 86400 seconds, --hub-rate a finite number at least 0, --hub-burst at least 1")
+        }
+        if server != nil, store != nil { throw ValidationError("--hub and --hub-store each name a hub: give one") }
+    }
+
+    /// The hub the options name.
+    var location: SlipstreamMCPServer.HubLocation {
+        guard let server else { return .store(StoreLocation(store, defaultFile: "hub.sqlite")) }
+        return .server(url: server, token: token ?? ProcessInfo.processInfo.environment["SLIPSTREAM_HUB_TOKEN"])
+    }
+
+    /// The local hub's rules, its line limit `maxWireBytes`.
+    func configuration(maxWireBytes: Int) -> HubConfiguration {
+        HubConfiguration(
+            profile: lenient ? .lenient : .strict, maxLineBytes: maxWireBytes,
+            rateLimit: .init(messagesPerSecond: rate, burst: burst), maxWait: .seconds(maxWait))
+    }
+}
