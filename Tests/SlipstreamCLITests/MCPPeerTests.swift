@@ -1,28 +1,21 @@
 import Foundation
+import SlipstreamTestSupport
 import Testing
 
 /// `slipstream mcp` against a real peer: the official Python MCP client (scripts/mcp_peer.py, `mcp` from
 /// scripts/requirements-test.txt) launches the built binary over stdio, calls every tool with valid and
 /// invalid arguments and compares the results with the CLI's output; then feeds a server malformed
 /// JSON-RPC. Runs when SLIPSTREAM_PYTHON names a python with `mcp` installed.
-@Suite(.enabled(if: ProcessInfo.processInfo.environment["SLIPSTREAM_PYTHON"] != nil, "set SLIPSTREAM_PYTHON to a python with mcp"))
+@Suite(.enabled(if: Repository.python != nil, "set SLIPSTREAM_PYTHON to a python with mcp"))
 struct MCPPeerTests {
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
-
     @Test func thePythonMCPClientGetsWhatTheCLIPrints() throws {
-        let python = try #require(ProcessInfo.processInfo.environment["SLIPSTREAM_PYTHON"])
+        let python = try #require(Repository.python)
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("slipstream-mcp-peer-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: work) }
-        let script = Self.repository.appendingPathComponent("scripts/mcp_peer.py").path
-        let shared = Self.repository.deletingLastPathComponent().appendingPathComponent("shared/data")
-        var arguments = [script, CLITests.binary, work.path]
-        if let dir = ProcessInfo.processInfo.environment["SLIPSTREAM_SHARED_DIR"] {
-            arguments.append(URL(fileURLWithPath: dir).appendingPathComponent("data").path)
-        } else if FileManager.default.fileExists(atPath: shared.path) {
-            arguments.append(shared.path)
-        }
+        let shared = SharedData.url("data")
+        var arguments = [Repository.url("scripts/mcp_peer.py").path, CLITests.binary, work.path]
+        if FileManager.default.fileExists(atPath: shared.path) { arguments.append(shared.path) }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: python)
         process.arguments = arguments

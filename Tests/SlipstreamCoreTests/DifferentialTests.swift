@@ -95,6 +95,5 @@ struct DifferentialTests {
         #expect(mismatches.isEmpty, "\(mismatches.count) mismatches, e.g. \(mismatches.prefix(5))")
     }
 
-    static let oracle = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("scripts/slipcore_oracle.py").path
+    static let oracle = Repository.url("scripts/slipcore_oracle.py").path
 }

@@ -9,8 +9,7 @@ import Testing
     .enabled(if: ProcessInfo.processInfo.environment["SLIPSTREAM_PYTHON"] != nil, "set SLIPSTREAM_PYTHON to a python with slipcore==3.1.1"))
 struct UCRDifferentialTests {
     static let python = ProcessInfo.processInfo.environment["SLIPSTREAM_PYTHON"] ?? ""
-    static let oracle = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("scripts/slipcore_ucr_oracle.py").path
+    static let oracle = Repository.url("scripts/slipcore_ucr_oracle.py").path
 
     struct Made: Decodable {
         var hash: String

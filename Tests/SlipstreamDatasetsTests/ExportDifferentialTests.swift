@@ -11,8 +11,7 @@ import Testing
     .enabled(if: ProcessInfo.processInfo.environment["SLIPSTREAM_PYTHON"] != nil, "set SLIPSTREAM_PYTHON to a python with slipcore==3.1.1"))
 struct ExportDifferentialTests {
     static let python = ProcessInfo.processInfo.environment["SLIPSTREAM_PYTHON"] ?? "python3"
-    static let oracle = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("scripts/slipcore_export_oracle.py").path
+    static let oracle = Repository.url("scripts/slipcore_export_oracle.py").path
 
     /// slipcore's `TrainingExample` fields of an example, and the system prompt.
     static func fields(_ example: TQTExample, system: String) -> JSONValue {
