@@ -18,6 +18,8 @@ public struct QuantizerError: Error, Sendable, Hashable, CustomStringConvertible
         public static let invalidTraining = Code(rawValue: "invalid_training")
         /// The anchor the model predicts is not in the codebook.
         public static let unknownAnchor = Code(rawValue: "unknown_anchor")
+        /// A sender or receiver the caller named is not an agent id.
+        public static let invalidAgentID = Code(rawValue: "invalid_agent_id")
         /// A file could not be read or written.
         public static let io = Code(rawValue: "io")
     }

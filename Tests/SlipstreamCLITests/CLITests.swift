@@ -44,6 +44,15 @@ import Testing
             status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self))
     }
 
+    @Test func encodeRefusesASenderThatIsNotAnAgentIDInsteadOfChangingIt() throws {
+        let run = try Self.run(["encode", "Tell bob to review my authentication code", "--from", "älice", "--wire", "v3"])
+        #expect(run.status == 64)
+        #expect(run.stdout.isEmpty)
+        #expect(run.stderr.contains("--from \"älice\" is not an agent id"))
+        let underscored = try Self.run(["encode", "Tell bob to review it", "--from", "product_manager", "--wire", "v3", "--format", "wire"])
+        #expect(underscored.stdout.hasPrefix("SLIP v3 productManager bob "))
+    }
+
     @Test func decodeRendersAWire() throws {
         let run = try Self.run(["decode", "SLIP v1 alice bob RequestReview auth_module"])
         #expect(run.status == 0)

@@ -64,6 +64,17 @@ struct ToolTests {
         }
     }
 
+    @Test func encodeRefusesASenderOrReceiverThatIsNotAnAgentID() async throws {
+        try await MCPTestClient.with { peer in
+            let text = "Tell bob to review my authentication code"
+            let sender = try await peer.error("slip_encode", ["text": .string(text), "from": "älice"])
+            #expect(sender["code"] == "invalid_agent_id")
+            #expect(sender["argument"] == "from")
+            let receiver = try await peer.error("slip_encode", ["text": .string(text), "from": "alice", "to": "bob smith"])
+            #expect(receiver["argument"] == "to")
+        }
+    }
+
     @Test func aWireThatCannotBeParsedIsAToolErrorWithItsCodeAndOffset() async throws {
         try await MCPTestClient.with { peer in
             let error = try await peer.error("slip_decode", ["wire": "SLIP v1 a b RequestTask x:y", "profile": "strict"])

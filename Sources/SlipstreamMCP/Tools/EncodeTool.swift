@@ -50,6 +50,8 @@ struct EncodeTool: SlipTool {
         }
         let src = try arguments.string("from", maxBytes: limit)
         let dst = try arguments.optionalString("to", maxBytes: limit)
+        try Self.checkAgentID(src, argument: "from")
+        if let dst { try Self.checkAgentID(dst, argument: "to") }
         let version = try arguments.choice("wire", default: WireVersion.v1)
         let engine = try arguments.choice("engine", default: Engine.local)
         let quantizer = try context.quantizers.value(for: engine.rawValue) {
@@ -61,5 +63,14 @@ struct EncodeTool: SlipTool {
         let result = try await quantizer.quantize(text, context: quantizationContext)
         let encoded = EncodedQuantization(result)
         return ToolOutput(structured: try Value(encoded), texts: [try encoded.jsonText(), result.record.formatted])
+    }
+
+    /// A tool error naming `argument` unless `id` is an agent id.
+    private static func checkAgentID(_ id: String, argument: String) throws(SlipToolError) {
+        do throws(QuantizerError) {
+            try QuantizationContext.checkAgentID(id, as: argument)
+        } catch {
+            throw SlipToolError(error, argument: argument)
+        }
     }
 }

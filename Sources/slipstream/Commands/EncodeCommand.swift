@@ -42,6 +42,15 @@ struct EncodeCommand: AsyncParsableCommand {
 
     @OptionGroup var store: FallbackStoreOptions
 
+    func validate() throws {
+        do throws(QuantizerError) {
+            try QuantizationContext.checkAgentID(src, as: "--from")
+            if let dst { try QuantizationContext.checkAgentID(dst, as: "--to") }
+        } catch {
+            throw ValidationError(error.reason)
+        }
+    }
+
     func run() async throws {
         // Only a v3 Fallback keeps its text apart from the wire (v1 quotes it).
         try await store.withStore(if: wire == .v3) { try await encode(fallbackStore: $0) }

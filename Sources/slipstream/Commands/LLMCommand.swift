@@ -64,6 +64,15 @@ struct LLMCommand: AsyncParsableCommand {
 
         @OptionGroup var store: FallbackStoreOptions
 
+        func validate() throws {
+            do throws(QuantizerError) {
+                if let src { try QuantizationContext.checkAgentID(src, as: "--src") }
+                if let dst { try QuantizationContext.checkAgentID(dst, as: "--dst") }
+            } catch {
+                throw ValidationError(error.reason)
+            }
+        }
+
         func run() async throws {
             guard let version = WireVersion(rawValue: wire) else { throw ValidationError("--wire must be v1 or v3") }
             let config = try llm.configuration()
