@@ -20,6 +20,8 @@ public struct SlipA2AError: Error, Sendable, Hashable, CustomStringConvertible {
         public static let unsupportedSlipVersion = Code(rawValue: "unsupported_slip_version")
         /// The first text part is not a valid v3 wire (`wireError` says why and where).
         public static let invalidWire = Code(rawValue: "invalid_wire")
+        /// The wire is valid but its tokens are not separated by single spaces (token rule 3).
+        public static let nonCanonicalWire = Code(rawValue: "non_canonical_wire")
         /// The metadata's `ucrHash` is not the reader's codebook's.
         public static let ucrHashMismatch = Code(rawValue: "ucr_hash_mismatch")
     }

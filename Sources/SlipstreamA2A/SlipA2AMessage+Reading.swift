@@ -1,9 +1,10 @@
+import SlipstreamCore
+
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
 import Foundation
 #endif
-import SlipstreamCore
 
 /// Reading an A2A message back, checking it as the spec asks.
 extension SlipA2AMessage {
@@ -13,10 +14,13 @@ extension SlipA2AMessage {
     /// with surrounding whitespace trimmed, taken when the message declares the extension or the text
     /// starts with `SLIP `. Then, beyond the helper: the wire must be a valid v3 wire under `parser`
     /// (strict by default: the spec's token rules — the 12 Forces, alphanumeric Object and payload
-    /// tokens, single spaces), the metadata's `slipVersion` must be `v3`, and, when `ucr` is given and the
-    /// metadata has a `ucrHash`, it must be ``SlipA2A/ucrHash(of:)`` of `ucr` (else
+    /// tokens) with single spaces between its tokens (else ``SlipA2AError/Code/nonCanonicalWire``), the
+    /// metadata's `slipVersion` must be `v3`, and, when `ucr` is given and the metadata has a `ucrHash`, it
+    /// must be ``SlipA2A/ucrHash(of:)`` of `ucr` (else
     /// ``SlipA2AError/Code/ucrHashMismatch``; the spec's alternative is to treat the text as plain A2A text).
-    public static func read(_ text: String, ucr: UCR? = nil, parser: WireParser = WireParser()) throws(SlipA2AError)
+    public static func read(
+        _ text: String, ucr: UCR? = nil, parser: WireParser = WireParser()
+    ) throws(SlipA2AError)
         -> SlipA2AMessage
     {
         let document: JSONValue
@@ -29,7 +33,9 @@ extension SlipA2AMessage {
     }
 
     /// Reads a decoded message; see ``read(_:ucr:parser:)-(String,_,_)``.
-    public static func read(_ document: JSONValue, ucr: UCR? = nil, parser: WireParser = WireParser()) throws(SlipA2AError)
+    public static func read(
+        _ document: JSONValue, ucr: UCR? = nil, parser: WireParser = WireParser()
+    ) throws(SlipA2AError)
         -> SlipA2AMessage
     {
         var json = document
@@ -64,7 +70,8 @@ extension SlipA2AMessage {
         var extensions: [String] = []
         for (i, item) in (json["extensions"]?.arrayValue ?? []).enumerated() {
             guard let uri = item.stringValue else {
-                throw SlipA2AError(.malformedMessage, "an extension is a \(item.kindName), not a string", field: "\(prefix)extensions[\(i)]")
+                throw SlipA2AError(
+                    .malformedMessage, "an extension is a \(item.kindName), not a string", field: "\(prefix)extensions[\(i)]")
             }
             extensions.append(uri)
         }
@@ -101,6 +108,12 @@ extension SlipA2AMessage {
         guard wire.version == .v3 else {
             throw SlipA2AError(
                 .unsupportedSlipVersion, "the wire is SLIP \(wire.version.rawValue), not v3", field: prefix + "parts[0].text")
+        }
+        guard trimmed == wire.wire else {
+            throw SlipA2AError(
+                .nonCanonicalWire,
+                "the wire's tokens must be separated by single spaces (token rule 3); canonical form: \(wire.wire)",
+                field: prefix + "parts[0].text")
         }
         if let ucr, let theirs = metadata?.ucrHash {
             let ours = SlipA2A.ucrHash(of: ucr)

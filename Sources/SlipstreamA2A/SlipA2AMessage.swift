@@ -1,9 +1,10 @@
+import SlipstreamCore
+
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
 import Foundation
 #endif
-import SlipstreamCore
 
 /// An A2A `Message` carrying a Slipstream v3 wire: the wire as the first text part, the extension in
 /// `extensions` and its entry in `metadata`; other parts, extensions and metadata entries pass through.

@@ -46,7 +46,7 @@ struct A2AWrapCommand: ParsableCommand {
             switch line {
             case .tooLong(let number, let bytes):
                 failed += 1
-                Output.error("line \(number): \(WireError.lineTooLong(bytes: bytes, limit: maxLineBytes))")
+                Output.error("line \(number): line_too_long: line is \(bytes) bytes, longer than the limit of \(maxLineBytes)")
             case .text(let text, let number):
                 do {
                     let message = try parser.parse(text, version: .v3)
