@@ -68,6 +68,7 @@ public struct SlipA2AMessage: Sendable, Hashable {
         return .object(members + otherMembers)
     }
 
-    public static func == (lhs: SlipA2AMessage, rhs: SlipA2AMessage) -> Bool { lhs.json == rhs.json }
-    public func hash(into hasher: inout Hasher) { hasher.combine(json) }
+    /// Equal when the JSON is, whatever the order of object members.
+    public static func == (lhs: SlipA2AMessage, rhs: SlipA2AMessage) -> Bool { lhs.json.sortingMembers == rhs.json.sortingMembers }
+    public func hash(into hasher: inout Hasher) { hasher.combine(json.sortingMembers) }
 }

@@ -67,6 +67,7 @@ public struct SlipA2AMetadata: Sendable, Hashable {
             extra: members)
     }
 
-    public static func == (lhs: SlipA2AMetadata, rhs: SlipA2AMetadata) -> Bool { lhs.json == rhs.json }
-    public func hash(into hasher: inout Hasher) { hasher.combine(json) }
+    /// Equal when the JSON is, whatever the order of object members.
+    public static func == (lhs: SlipA2AMetadata, rhs: SlipA2AMetadata) -> Bool { lhs.json.sortingMembers == rhs.json.sortingMembers }
+    public func hash(into hasher: inout Hasher) { hasher.combine(json.sortingMembers) }
 }

@@ -142,3 +142,27 @@ import Testing
         #expect(entry["params"]?["preferredInputMode"]?.stringValue == "text/slip")
     }
 }
+
+/// The `Codable` conformances, through Foundation's coders.
+@Suite struct SlipA2ACodableTests {
+    @Test func aMessageEncodesAndDecodesThroughJSONCoders() throws {
+        let wire = try WireParser().parse("SLIP v3 planner reviewer Request Review auth")
+        let message = SlipA2AMessage(
+            wire: wire, metadata: SlipA2AMetadata(ucr: .v3, confidence: 0.75), messageId: "m1", contextId: "c1",
+            otherParts: [.object([("data", .object([("n", .int(1)), ("ok", .bool(true)), ("x", .null)]))])])
+        let data = try JSONEncoder().encode(message)
+        #expect(try JSONDecoder().decode(SlipA2AMessage.self, from: data) == message)
+        let card = try JSONSerialization.jsonObject(with: JSONEncoder().encode(SlipA2AAgentExtension(ucr: .v3))) as? [String: Any]
+        #expect(card?["uri"] as? String == SlipA2A.extensionURI)
+    }
+
+    @Test func decodingABadMessageFailsWithTheSlipA2AErrorUnderneath() throws {
+        let text = "{\"messageId\":\"m\",\"role\":\"user\",\"parts\":[{\"text\":\"SLIP v3 a b Demand X\"}]}"
+        let error = try #require(throws: DecodingError.self) { try JSONDecoder().decode(SlipA2AMessage.self, from: Data(text.utf8)) }
+        guard case .dataCorrupted(let context) = error else {
+            Issue.record("expected dataCorrupted, got \(error)")
+            return
+        }
+        #expect((context.underlyingError as? SlipA2AError)?.code == .invalidWire)
+    }
+}
