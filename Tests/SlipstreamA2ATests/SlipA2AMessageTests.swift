@@ -61,6 +61,38 @@ import Testing
         #expect(again == message)
     }
 
+    /// The SendMessage body of the spec's section 6.1, whose `ucrHash` is the placeholder `sha256:<hex>`.
+    @Test func theSpecsExampleRequestIsReadAndItsPlaceholderHashMismatches() throws {
+        let body = """
+            {
+              "message": {
+                "messageId": "0d9c9a1d-7c08-4d2b-9f90-5e4b6b3fd4a1",
+                "role": "user",
+                "parts": [{"text": "SLIP v3 planner reviewer Request Review auth"}],
+                "extensions": ["\(Self.uri)"],
+                "metadata": {
+                  "\(Self.uri)": {
+                    "slipVersion": "v3",
+                    "ucrVersion": "1.0.0",
+                    "ucrHash": "sha256:<hex>",
+                    "encoding": "force-object"
+                  }
+                }
+              },
+              "configuration": {
+                "acceptedOutputModes": ["text/slip", "text/plain"]
+              }
+            }
+            """
+        let message = try SlipA2AMessage.read(body)
+        #expect(message.messageId == "0d9c9a1d-7c08-4d2b-9f90-5e4b6b3fd4a1")
+        #expect(message.wire.force == .request && message.wire.object == "Review" && message.wire.payload == ["auth"])
+        #expect(message.metadata?.ucrVersion == "1.0.0")
+        let error = try #require(throws: SlipA2AError.self) { try SlipA2AMessage.read(body, ucr: .v3) }
+        #expect(error.code == .ucrHashMismatch)
+        #expect(error.field == "message.metadata.\(Self.uri).ucrHash")
+    }
+
     @Test func aSendMessageBodyIsReadThroughItsMessage() throws {
         let body = "{\"message\":\(Self.message()),\"configuration\":{\"acceptedOutputModes\":[\"text/slip\"]}}"
         #expect(try SlipA2AMessage.read(body).wire.object == "Review")
