@@ -113,6 +113,8 @@ import Testing
         ("SLIP v3 a b Demand Review", "unknown_force"),
         ("SLIP v3 a b Request Review auth-module", "invalid_payload_token"),
         ("SLIP v3 a b Request Re|view", "invalid_object"),
+        ("SLIP v3 a b Request " + String(repeating: "A", count: 31), "invalid_object"),
+        ("SLIP v3 a b Request Review " + String(repeating: "A", count: 31), "payload_token_too_long"),
     ])
     func aWireBreakingTheTokenRulesIsRefusedWithTheCoresError(wire: String, code: String) throws {
         let error = try #require(throws: SlipA2AError.self) { try SlipA2AMessage.read(Self.message(wire)) }
