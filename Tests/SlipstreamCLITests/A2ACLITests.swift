@@ -42,6 +42,17 @@ import Testing
         #expect(run.stderr.hasPrefix("line 2: unknown_force: "))
     }
 
+    @Test func wrapRefusesARoleOrConfidenceA2ADoesNotHave() throws {
+        let role = try CLITests.run(["a2a", "wrap", "SLIP v3 a b Ask Status", "--role", "system"])
+        #expect(role.status != 0)
+        #expect(role.stderr.contains("--role must be user or agent"))
+        let confidence = try CLITests.run(["a2a", "wrap", "SLIP v3 a b Ask Status", "--confidence", "1.5"])
+        #expect(confidence.status != 0)
+        #expect(confidence.stderr.contains("--confidence must be a number from 0 to 1"))
+        let agent = try CLITests.run(["a2a", "wrap", "SLIP v3 a b Ask Status", "--role", "agent", "--confidence", "0.9"])
+        #expect(agent.lines.first?["role"] as? String == "agent")
+    }
+
     @Test func unwrapNamesTheLineCodeAndFieldOfEachRefusedMessage() throws {
         let good = "{\"messageId\":\"m\",\"role\":\"user\",\"parts\":[{\"text\":\"SLIP v3 a b Ask Status\"}]}"
         let input = [

@@ -35,6 +35,15 @@ struct A2AWrapCommand: ParsableCommand {
     @Option(help: "Longest line accepted, in bytes.")
     var maxLineBytes = 4096
 
+    func validate() throws {
+        guard role == "user" || role == "agent" else {
+            throw ValidationError("--role must be user or agent (A2A's roles), not \(role.debugDescription)")
+        }
+        if let confidence, !(0...1).contains(confidence) {
+            throw ValidationError("--confidence must be a number from 0 to 1, not \(confidence)")
+        }
+    }
+
     func run() throws {
         let ucr = try CodebookOption.load(codebook.ucr)
         let metadata = SlipA2AMetadata(ucr: ucr, confidence: confidence)
