@@ -1,6 +1,7 @@
 import Foundation
 import SlipstreamA2A
 import SlipstreamCore
+import SlipstreamTestSupport
 import Testing
 
 /// Building SLIP-A2A messages and reading them back, with every refusal the reader can give.
@@ -27,6 +28,14 @@ import Testing
                 "ucrVersion":"3.0.0","ucrHash":"\(hash)","confidence":0.5}}}
                 """)
         #expect(try SlipA2AMessage.read(message.json.compactText, ucr: .v3) == message)
+    }
+
+    @Test func theSwiftExampleOfTheDocsGivesTheMessageTheDocsShow() throws {
+        let docs = try String(contentsOf: Repository.url("docs/a2a.md"), encoding: .utf8)
+        let wire = try WireParser().parse("SLIP v3 planner reviewer Request Review auth")
+        let message = SlipA2AMessage(wire: wire, metadata: SlipA2AMetadata(ucr: .v3), messageId: "m1")
+        #expect(docs.contains(message.json.compactText + "\n"))
+        #expect(try SlipA2AMessage.read(message.json.compactText, ucr: .v3).wire.object == "Review")
     }
 
     @Test func theUCRHashIsTheSHA256OfTheSpecsAnchorLines() throws {
