@@ -4,10 +4,10 @@ import SlipstreamCore
 /// carried as the first text part of Agent2Agent (A2A) messages.
 ///
 /// ```swift
-/// let message = SlipA2AMessage(wire: try WireParser().parse("SLIP v3 planner reviewer Request Review auth"),
-///                              ucr: .v3, messageId: "m1")
+/// let wire = try WireParser().parse("SLIP v3 planner reviewer Request Review auth")
+/// let message = SlipA2AMessage(wire: wire, metadata: SlipA2AMetadata(ucr: .v3), messageId: "m1")
 /// message.json.compactText   // {"messageId":"m1","role":"user","parts":[{"text":"SLIP v3 …"}],…}
-/// SlipA2A.ucrHash(of: .v3)   // "sha256:…"
+/// SlipA2A.ucrHash(of: .v3)   // "sha256:fdf0304c…"
 /// ```
 public enum SlipA2A {
     /// The extension's URI: in the Agent Card, the `A2A-Extensions` service parameter, a message's
