@@ -22,6 +22,7 @@ let package = Package(
         .library(name: "SlipstreamHub", targets: ["SlipstreamHub"]),
         .library(name: "SlipstreamHubServer", targets: ["SlipstreamHubServer"]),
         .library(name: "SlipstreamHubClient", targets: ["SlipstreamHubClient"]),
+        .library(name: "SlipstreamA2A", targets: ["SlipstreamA2A"]),
         .executable(name: "slipstream", targets: ["slipstream"]),
     ],
     dependencies: [
@@ -94,6 +95,8 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // SLIP-A2A: Slipstream v3 wires inside Agent2Agent (A2A) messages, Agent Card entry, ucrHash. Only the core.
+        .target(name: "SlipstreamA2A", dependencies: ["SlipstreamCore"], swiftSettings: swiftSettings),
         // Opens the fallback or hub store a location names (SQLite file, PostgreSQL URL, memory): CLI and MCP server.
         .target(
             name: "SlipstreamStores",
@@ -131,6 +134,7 @@ let package = Package(
                 "SlipstreamHub",
                 "SlipstreamHubServer",
                 "SlipstreamHubClient",
+                "SlipstreamA2A",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -166,6 +170,12 @@ let package = Package(
                 "SlipstreamCore", "SlipstreamSQLite", "SlipstreamPostgres", "SlipstreamHub",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        // SLIP-A2A messages, and the same ucrHash and messages as slipcore's a2a_slipstream.py.
+        .testTarget(
+            name: "SlipstreamA2ATests",
+            dependencies: ["SlipstreamA2A", "SlipstreamCore", "SlipstreamTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

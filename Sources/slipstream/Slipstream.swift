@@ -20,6 +20,7 @@ struct Slipstream: AsyncParsableCommand {
             LLMCommand.self,
             TokensCommand.self,
             AssetsCommand.self,
+            A2ACommand.self,
             BenchCommand.self,
             MCPCommand.self,
             HubCommand.self,
