@@ -1,5 +1,4 @@
 import SlipstreamHub
-import Synchronization
 
 #if canImport(FoundationEssentials)
 import FoundationEssentials
@@ -10,53 +9,43 @@ import Foundation
 /// A ``HubStore`` that opens the real one on first use, so a run that never routes a wire never touches
 /// the store's file (and works where that file cannot be made). The hub counterpart of ``LazyFallbackStore``.
 public final class LazyHubStore: HubStore {
-    private let open: @Sendable () throws -> any HubStore
-    private let opened = Mutex<(any HubStore)?>(nil)
+    private let real: OpenOnFirstUse<any HubStore>
 
     /// A store that calls `open` when it is first used (again after `open` threw).
     public init(_ open: @escaping @Sendable () throws -> any HubStore) {
-        self.open = open
-    }
-
-    private func resolved() throws -> any HubStore {
-        try opened.withLock { opened in
-            if let opened { return opened }
-            let store = try open()
-            opened = store
-            return store
-        }
+        real = OpenOnFirstUse(open)
     }
 
     public func append(_ envelope: HubEnvelope, to recipients: [String]) async throws -> Int64 {
-        try await resolved().append(envelope, to: recipients)
+        try await real.value().append(envelope, to: recipients)
     }
 
     public func fetch(for recipient: String, after: Int64, limit: Int) async throws -> [HubMessage] {
-        try await resolved().fetch(for: recipient, after: after, limit: limit)
+        try await real.value().fetch(for: recipient, after: after, limit: limit)
     }
 
     @discardableResult
     public func acknowledge(for recipient: String, through id: Int64) async throws -> Int64 {
-        try await resolved().acknowledge(for: recipient, through: id)
+        try await real.value().acknowledge(for: recipient, through: id)
     }
 
     public func join(group: String, agent: String) async throws {
-        try await resolved().join(group: group, agent: agent)
+        try await real.value().join(group: group, agent: agent)
     }
 
     public func leave(group: String, agent: String) async throws {
-        try await resolved().leave(group: group, agent: agent)
+        try await real.value().leave(group: group, agent: agent)
     }
 
     public func members(of group: String) async throws -> [String] {
-        try await resolved().members(of: group)
+        try await real.value().members(of: group)
     }
 
     public func waitForMessages(for recipient: String, after: Int64, timeout: Duration) async throws {
-        try await resolved().waitForMessages(for: recipient, after: after, timeout: timeout)
+        try await real.value().waitForMessages(for: recipient, after: after, timeout: timeout)
     }
 
     public func prune(sentBefore: Date) async throws -> Int {
-        try await resolved().prune(sentBefore: sentBefore)
+        try await real.value().prune(sentBefore: sentBefore)
     }
 }
