@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import MCP
+import SlipstreamCore
 
 #if canImport(Glibc)
 import Glibc
@@ -91,8 +92,9 @@ actor LineTransport: Transport {
     }
 }
 
-/// The blocking read loop of a ``LineTransport``: splits the input into lines, yields each one of at most
-/// `maxBytes`, drops longer ones as they stream in, and finishes the stream at end of input.
+/// The blocking read loop of a ``LineTransport``: yields each line of at most `maxBytes` that is not
+/// blank, reports longer ones (``LineReader`` drops them as they stream in), and finishes the stream at
+/// end of input.
 private struct LineReaderThread: Sendable {
     let input: Int32
     let maxBytes: Int
@@ -100,47 +102,19 @@ private struct LineReaderThread: Sendable {
     let onOversized: @Sendable (Int) -> Void
 
     func run() {
-        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
-        var line: [UInt8] = []
-        var dropped = 0  // bytes of the over-long line being dropped, 0 when none
-        while true {
-            let count = chunk.withUnsafeMutableBytes { read(input, $0.baseAddress, $0.count) }
-            if count == 0 { break }
-            if count < 0 {
-                if errno == EINTR { continue }
-                if errno == EAGAIN {
-                    usleep(10_000)
-                    continue
+        var reader = LineReader(fd: input, maxBytes: maxBytes)
+        do throws(LineReader.ReadError) {
+            while let line = try reader.nextRaw() {
+                switch line {
+                case .bytes(let bytes, _):
+                    if bytes.contains(where: { $0 != 0x20 && $0 != 0x0D && $0 != 0x09 }) { continuation.yield(Data(bytes)) }
+                case .tooLong(_, let bytes):
+                    onOversized(bytes)
                 }
-                continuation.finish(throwing: MCPError.internalError("cannot read from the client: \(String(cString: strerror(errno)))"))
-                return
             }
-            var start = 0
-            while start < count {
-                let newline = chunk[start..<count].firstIndex(of: 0x0A)
-                let piece = chunk[start..<(newline ?? count)]
-                if dropped > 0 || line.count + piece.count > maxBytes {
-                    dropped += line.count + piece.count
-                    line.removeAll()
-                } else {
-                    line.append(contentsOf: piece)
-                }
-                guard let newline else { break }
-                finishLine(&line, dropped: &dropped)
-                start = newline + 1
-            }
+            continuation.finish()
+        } catch {
+            continuation.finish(throwing: MCPError.internalError("cannot read from the client: \(String(cString: strerror(error.code)))"))
         }
-        finishLine(&line, dropped: &dropped)
-        continuation.finish()
-    }
-
-    private func finishLine(_ line: inout [UInt8], dropped: inout Int) {
-        if dropped > 0 {
-            onOversized(dropped)
-            dropped = 0
-        } else if line.contains(where: { $0 != 0x20 && $0 != 0x0D && $0 != 0x09 }) {
-            continuation.yield(Data(line))
-        }
-        line.removeAll(keepingCapacity: true)
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SlipstreamCore
 
 #if canImport(Glibc)
 import Glibc
