@@ -34,17 +34,21 @@ public struct PostgresFallbackStore: FallbackStore {
         self.server = server
     }
 
-    /// Creates the table when it does not exist yet.
+    /// Creates the table when it does not exist yet. Stores preparing at once take turns: two concurrent
+    /// `CREATE TABLE IF NOT EXISTS` of one new table make PostgreSQL refuse one of them.
     public func prepare() async throws {
-        _ = try await FallbackStoreError.storage("create the table \(table) on \(server)") {
-            try await client.query(
-                """
-                CREATE TABLE IF NOT EXISTS \(unescaped: table) (
-                    ref TEXT PRIMARY KEY,
-                    text BYTEA NOT NULL,
-                    stored_at TIMESTAMPTZ NOT NULL DEFAULT now()
-                )
-                """)
+        try await FallbackStoreError.postgres("create the table \(table) on \(server)") {
+            try await client.withTransaction(logger: PostgresServer.quietLogger) { connection in
+                try await connection.query("SELECT pg_advisory_xact_lock(hashtext(\(table)))", logger: PostgresServer.quietLogger)
+                try await connection.query(
+                    """
+                    CREATE TABLE IF NOT EXISTS \(unescaped: table) (
+                        ref TEXT PRIMARY KEY,
+                        text BYTEA NOT NULL,
+                        stored_at TIMESTAMPTZ NOT NULL DEFAULT now()
+                    )
+                    """, logger: PostgresServer.quietLogger)
+            }
         }
     }
 
@@ -52,7 +56,7 @@ public struct PostgresFallbackStore: FallbackStore {
         // UTF-8 bytes: PostgreSQL's text type cannot hold a NUL.
         let bytes = ByteBuffer(string: text)
         for ref in Self.candidateRefs(for: text) {
-            let inserted = try await FallbackStoreError.storage("store a text in \(table) on \(server)") {
+            let inserted = try await FallbackStoreError.postgres("store a text in \(table) on \(server)") {
                 try await client.query(
                     "INSERT INTO \(unescaped: table) (ref, text) VALUES (\(ref), \(bytes)) ON CONFLICT (ref) DO NOTHING RETURNING ref"
                 ).collect().count == 1
@@ -69,7 +73,7 @@ public struct PostgresFallbackStore: FallbackStore {
 
     /// The bytes stored under `ref`.
     private func held(_ ref: String) async throws -> ByteBuffer? {
-        try await FallbackStoreError.storage("read ref \(ref.debugDescription) from \(table) on \(server)") {
+        try await FallbackStoreError.postgres("read ref \(ref.debugDescription) from \(table) on \(server)") {
             let rows = try await client.query("SELECT text FROM \(unescaped: table) WHERE ref = \(ref)")
             for try await bytes in rows.decode(ByteBuffer.self) { return bytes }
             return nil
@@ -82,8 +86,10 @@ public struct PostgresFallbackStore: FallbackStore {
         url: String, table: String = "slipstream_fallback_texts", _ body: (PostgresFallbackStore) async throws -> Result
     ) async throws -> Result {
         let configuration = try configuration(url: url)
+        let server = PostgresServer.name(configuration)
+        try await FallbackStoreError.postgres("connect to \(server)") { try await PostgresServer.probe(configuration) }
         return try await PostgresServer.withClient(configuration) { client in
-            let store = try PostgresFallbackStore(client: client, table: table, server: PostgresServer.name(configuration))
+            let store = try PostgresFallbackStore(client: client, table: table, server: server)
             try await store.prepare()
             return try await body(store)
         }

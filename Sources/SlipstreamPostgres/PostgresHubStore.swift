@@ -51,11 +51,7 @@ public struct PostgresHubStore: HubStore {
         return prefix
     }
 
-    private static let logger: Logger = {
-        var logger = Logger(label: "slipstream.hub.postgres")
-        logger.logLevel = .critical
-        return logger
-    }()
+    private static let logger = PostgresServer.quietLogger
 
     /// Creates the tables when they do not exist yet (hubs starting at once take turns).
     public func prepare() async throws {
@@ -245,6 +241,7 @@ public struct PostgresHubStore: HubStore {
         }
         let server = PostgresServer.name(configuration)
         _ = try checked(prefix: prefix)  // before a client starts
+        try await HubError.postgres("connect to \(server)") { try await PostgresServer.probe(configuration) }
         return try await PostgresServer.withClient(configuration) { client in
             let store = try PostgresHubStore(client: client, prefix: prefix, server: server, pollInterval: pollInterval)
             try await store.prepare()

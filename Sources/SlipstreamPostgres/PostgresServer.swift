@@ -33,6 +33,24 @@ enum PostgresServer {
         return name.utf8.count <= maxLength && name.utf8.allSatisfy { $0 &- 0x61 < 26 || $0 &- 0x30 < 10 || $0 == 0x5F }
     }
 
+    /// A logger for queries that logs nothing below critical (the stores report failures as typed errors).
+    static let quietLogger: Logger = {
+        var logger = Logger(label: "slipstream.postgres")
+        logger.logLevel = .critical
+        return logger
+    }()
+
+    /// Connects once to the server of `configuration`, then closes. A client retries a refused connection
+    /// for about a minute and then says only that it gave up; this says at once what the server said.
+    static func probe(_ configuration: PostgresClient.Configuration) async throws {
+        let once = PostgresConnection.Configuration(
+            host: configuration.host ?? "localhost", port: configuration.port ?? 5432, username: configuration.username,
+            password: configuration.password, database: configuration.database, tls: .disable)
+        try await PostgresServerError.readable {
+            try await PostgresConnection.connect(configuration: once, id: 0, logger: quietLogger).close()
+        }
+    }
+
     /// Runs a client for `configuration` while `body` runs; it stops when `body` returns.
     static func withClient<Result: Sendable>(
         _ configuration: PostgresClient.Configuration, _ body: (PostgresClient) async throws -> Result

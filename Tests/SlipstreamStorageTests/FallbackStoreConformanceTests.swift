@@ -155,6 +155,24 @@ struct PostgresFallbackStoreTests {
         }
     }
 
+    /// Agents starting at the same moment on a new database each create the table: none fails.
+    @Test func storesPreparingOneNewTableAtOnceAllSucceed() async throws {
+        let url = try #require(FallbackStoreConformanceTests.postgresURL)
+        let table = FallbackStoreConformanceTests.temporaryTable()
+        let client = PostgresClient(configuration: try PostgresFallbackStore.configuration(url: url))
+        try await withThrowingTaskGroup(of: Void.self) { running in
+            running.addTask { await client.run() }
+            defer { running.cancelAll() }
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for _ in 0..<8 {
+                    group.addTask { try await PostgresFallbackStore(client: client, table: table).prepare() }
+                }
+                try await group.waitForAll()
+            }
+            try await client.query("DROP TABLE \(unescaped: table)")
+        }
+    }
+
     @Test(arguments: ["mysql://a@b/c", "postgres://host-without-user/db", "not a url"])
     func aURLThatIsNotPostgresIsAClearError(_ url: String) {
         #expect {
