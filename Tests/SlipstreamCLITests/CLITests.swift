@@ -34,8 +34,7 @@ import Testing
         process.standardOutput = output
         process.standardError = error
         try process.run()
-        input.fileHandleForWriting.write(Data(stdin.utf8))
-        try input.fileHandleForWriting.close()
+        Subprocess.feed(input, stdin)
         let out = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         try error.close()
@@ -69,6 +68,16 @@ import Testing
         }
         #expect(objects[0]["coords"] as? [Int] == [3, 4, 1, 4])
         #expect(objects[1]["anchor"] as? String == "MetaAck")
+    }
+
+    /// More input and output than a pipe holds: the command streams, and neither side waits on the other.
+    @Test func validateStreamsMoreLinesThanAPipeHolds() throws {
+        let line = "SLIP v1 alice bob RequestReview auth_module\n"
+        let run = try Self.run(["validate", "--json"], stdin: String(repeating: line, count: 50_000))
+        #expect(run.status == 0)
+        let lines = run.stdout.split(separator: "\n")
+        #expect(lines.count == 50_000)
+        #expect(lines.last?.hasPrefix(#"{"line":50000,"valid":true"#) == true)
     }
 
     @Test func validateReportsEachLineAndFailsWhenOneIsInvalid() throws {

@@ -15,15 +15,7 @@ public enum Subprocess {
         let stdin = Pipe()
         if input != nil { process.standardInput = stdin }
         try process.run()
-        if let input {
-            // Written from another thread, so a large input and a large output cannot block each other.
-            let handle = stdin.fileHandleForWriting
-            let data = Data(input.utf8)
-            Thread.detachNewThread {
-                handle.write(data)
-                try? handle.close()
-            }
-        }
+        if let input { feed(stdin, input) }
         let data = stdout.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
@@ -31,4 +23,19 @@ public enum Subprocess {
         }
         return String(decoding: data, as: UTF8.self)
     }
+
+    /// Writes `text` to a started process's standard input and closes it, from another thread, so a large
+    /// input and a large output cannot block each other. A process that exits without reading it all
+    /// ends the write (SIGPIPE is ignored, so it does not end the tests).
+    public static func feed(_ pipe: Pipe, _ text: String) {
+        _ = ignoreBrokenPipes
+        let handle = pipe.fileHandleForWriting
+        let data = Data(text.utf8)
+        Thread.detachNewThread {
+            try? handle.write(contentsOf: data)
+            try? handle.close()
+        }
+    }
+
+    private static let ignoreBrokenPipes: Void = { signal(SIGPIPE, SIG_IGN) }()
 }
