@@ -30,13 +30,14 @@ struct SessionTests {
         await server.stop()
     }
 
-    @Test func overLongMessagesOnAPipeAreDroppedAndAnsweredAndEveryRequestReadIsAnswered() async throws {
+    @Test func overLongAndNonJSONMessagesOnAPipeAreAnsweredWithANullIdAndEveryRequestIsAnswered() async throws {
         let input = Pipe()
         let output = Pipe()
         let server = SlipstreamMCPServer(configuration: .init(fallbackStore: .memory, limits: .init(maxMessageBytes: 1000)))
         let running = Task { try await server.run(input: input.fileHandleForReading, output: output.fileHandleForWriting) }
         let lines = [
             String(repeating: "x", count: 5000),
+            "{not json",
             #"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"pipe","version":"1"}}}"#,
             #"{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"slip_decode","arguments":{"wire":"SLIP v1 a b MetaAck"}}}"#,
             "{" + String(repeating: " ", count: 2000),  // no newline: the end of input ends it
@@ -47,11 +48,14 @@ struct SessionTests {
         try output.fileHandleForWriting.close()
         let replies = try String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
             .split(separator: "\n").map { try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
-        #expect(replies.count == 4)
-        let rejected = replies.filter { $0["id"] is NSNull }
-        #expect(rejected.count == 2)
-        let message = try #require((rejected.first?["error"] as? [String: Any])?["message"] as? String)
+        #expect(replies.count == 5)
+        let rejected = replies.filter { $0["id"] is NSNull }.map { $0["error"] as? [String: Any] }
+        #expect(rejected.count == 3)
+        let message = try #require(rejected.first??["message"] as? String)
         #expect(message.contains("5000 bytes") && message.contains("limit of 1000"))
+        // JSON-RPC's parse error, with the id it could not read as null.
+        #expect(rejected.dropFirst().first??["code"] as? Int == -32700)
+        #expect((rejected.dropFirst().first??["message"] as? String)?.contains("message 2 is not JSON") == true)
         #expect(Set(replies.compactMap { $0["id"] as? Int }) == [1, 2])
         #expect(replies.allSatisfy { $0["id"] is NSNull || $0["result"] != nil })
     }

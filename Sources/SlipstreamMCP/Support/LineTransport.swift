@@ -13,7 +13,8 @@ import Darwin
 
 /// MCP's stdio transport (newline-delimited JSON-RPC) over two file descriptors, with a limit on a
 /// message's size: a line longer than `maxMessageBytes` is dropped as it streams in (never held in memory)
-/// and answered with a JSON-RPC error, and the session goes on.
+/// and answered with a JSON-RPC error, and the session goes on. A line that is not JSON is answered here
+/// too, with a parse error whose id is `null` as JSON-RPC asks (the SDK would make up an id).
 ///
 /// The SDK's `StdioTransport` keeps reading a line until its newline, however long; this one reads on a
 /// thread of its own with blocking reads, so a quiet client costs no polling.
@@ -40,12 +41,12 @@ actor LineTransport: Transport {
         reading = true
         let reader = LineReaderThread(
             input: input, maxBytes: maxMessageBytes, continuation: continuation,
-            onOversized: { [weak self] bytes in
+            onRefused: { [weak self] code, message in
                 // The reader waits for the error to be written: it goes out before anything read later,
                 // and before the end of input ends the session.
                 let written = DispatchSemaphore(value: 0)
                 Task {
-                    await self?.reject(bytes: bytes)
+                    await self?.reject(code: code, message: message)
                     written.signal()
                 }
                 written.wait()
@@ -80,12 +81,11 @@ actor LineTransport: Transport {
 
     func receive() -> AsyncThrowingStream<Data, any Swift.Error> { stream }
 
-    /// Answers a dropped over-long message (its id unknown: `null`, as JSON-RPC asks).
-    private func reject(bytes: Int) async {
-        let message = "message of \(bytes) bytes is longer than the limit of \(maxMessageBytes) bytes; it was dropped"
+    /// Answers a dropped message (its id unknown: `null`, as JSON-RPC asks).
+    private func reject(code: Int, message: String) async {
         logger.warning("\(message)")
         let error: [String: Value] = [
-            "jsonrpc": "2.0", "id": .null, "error": ["code": .int(-32600), "message": .string(message)],
+            "jsonrpc": "2.0", "id": .null, "error": ["code": .int(code), "message": .string(message)],
         ]
         guard let data = try? JSONEncoder().encode(Value.object(error)) else { return }
         try? await send(data)
@@ -93,23 +93,29 @@ actor LineTransport: Transport {
 }
 
 /// The blocking read loop of a ``LineTransport``: yields each line of at most `maxBytes` that is not
-/// blank, reports longer ones (``LineReader`` drops them as they stream in), and finishes the stream at
-/// end of input.
+/// blank and is JSON, refuses longer ones (``LineReader`` drops them as they stream in) and the others
+/// with a JSON-RPC error code and message, and finishes the stream at end of input.
 private struct LineReaderThread: Sendable {
     let input: Int32
     let maxBytes: Int
     let continuation: AsyncThrowingStream<Data, any Swift.Error>.Continuation
-    let onOversized: @Sendable (Int) -> Void
+    let onRefused: @Sendable (_ code: Int, _ message: String) -> Void
 
     func run() {
         var reader = LineReader(fd: input, maxBytes: maxBytes)
         do throws(LineReader.ReadError) {
             while let line = try reader.nextRaw() {
                 switch line {
-                case .bytes(let bytes, _):
-                    if bytes.contains(where: { $0 != 0x20 && $0 != 0x0D && $0 != 0x09 }) { continuation.yield(Data(bytes)) }
+                case .bytes(let bytes, let number):
+                    guard bytes.contains(where: { $0 != 0x20 && $0 != 0x0D && $0 != 0x09 }) else { continue }
+                    let data = Data(bytes)
+                    if (try? JSONSerialization.jsonObject(with: data, options: .fragmentsAllowed)) != nil {
+                        continuation.yield(data)
+                    } else {
+                        onRefused(-32700, "parse error: message \(number) is not JSON; it was dropped")
+                    }
                 case .tooLong(_, let bytes):
-                    onOversized(bytes)
+                    onRefused(-32600, "message of \(bytes) bytes is longer than the limit of \(maxBytes) bytes; it was dropped")
                 }
             }
             continuation.finish()
