@@ -56,6 +56,7 @@ import Testing
         let task = """
             {"jsonrpc":"2.0","id":1,"result":{"task":{"id":"t1","contextId":"c1","status":{"state":"TASK_STATE_COMPLETED",\
             "message":{"messageId":"a2","role":"ROLE_AGENT","parts":[{"text":"SLIP v3 b a Inform Complete"}],"extensions":["\(Self.uri)"]}},\
+            "history":[{"messageId":"m1","role":"ROLE_USER","parts":[{"text":"SLIP v3 a b Request Review x"}]}],\
             "artifacts":[{"artifactId":"x1","name":"reply","parts":[{"text":"SLIP v3 b a Inform Result r1"}]}]}}}
             """
         let input = Self.messageAnswer(id: "1", wire: "SLIP v3 b a Accept Review") + "\n\n" + task + "\n"
@@ -66,6 +67,8 @@ import Testing
         #expect(json.lines.map { $0["kind"] as? String } == ["message", "task"])
         #expect(json.lines.last?["state"] as? String == "TASK_STATE_COMPLETED")
         #expect(json.lines.first?["role"] as? String == "agent")
+        let summary = try #require(json.stdout.split(separator: "\n").last)
+        #expect(Self.docs.contains(summary + "\n"), "docs/a2a.md lacks \(summary)")
     }
 
     @Test func readResponseNamesTheLineCodeAndFieldOfEachRefusedAnswer() throws {
