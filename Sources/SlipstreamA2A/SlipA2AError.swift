@@ -24,6 +24,20 @@ public struct SlipA2AError: Error, Sendable, Hashable, CustomStringConvertible {
         public static let nonCanonicalWire = Code(rawValue: "non_canonical_wire")
         /// The metadata's `ucrHash` is not the reader's codebook's.
         public static let ucrHashMismatch = Code(rawValue: "ucr_hash_mismatch")
+        /// A JSON-RPC body is longer than the reader's limit.
+        public static let bodyTooLarge = Code(rawValue: "body_too_large")
+        /// The JSON-RPC 2.0 frame is wrong: not an object, `jsonrpc` not `"2.0"`, `id` missing or of the wrong
+        /// kind, not exactly one of `result` and `error`, or a malformed error object (`field` names it).
+        public static let invalidJSONRPC = Code(rawValue: "invalid_jsonrpc")
+        /// A request's method is not A2A 1.0's `SendMessage`.
+        public static let unsupportedMethod = Code(rawValue: "unsupported_method")
+        /// A response's `id` is not the request's.
+        public static let idMismatch = Code(rawValue: "id_mismatch")
+        /// A response's result is not a SendMessageResponse (`task` or `message`), or a field of its Task is
+        /// missing or has the wrong kind of value (`field` names it).
+        public static let malformedResult = Code(rawValue: "malformed_result")
+        /// The agent answered with a JSON-RPC error (``SlipA2AError/rpcError`` has its code, message and data).
+        public static let rpcError = Code(rawValue: "rpc_error")
     }
 
     public var code: Code
@@ -33,12 +47,17 @@ public struct SlipA2AError: Error, Sendable, Hashable, CustomStringConvertible {
     public var field: String?
     /// The core's error, for ``Code/invalidWire``.
     public var wireError: WireError?
+    /// The agent's JSON-RPC error, for ``Code/rpcError``.
+    public var rpcError: SlipA2AJSONRPCError?
 
-    public init(_ code: Code, _ message: String, field: String? = nil, wireError: WireError? = nil) {
+    public init(
+        _ code: Code, _ message: String, field: String? = nil, wireError: WireError? = nil, rpcError: SlipA2AJSONRPCError? = nil
+    ) {
         self.code = code
         self.message = message
         self.field = field
         self.wireError = wireError
+        self.rpcError = rpcError
     }
 
     public var description: String {

@@ -4,14 +4,18 @@ import ArgumentParser
 struct A2ACommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "a2a",
-        abstract: "Wrap SLIP v3 wires in A2A messages, unwrap them, and print the Agent Card entry (SLIP-A2A).",
+        abstract: "SLIP v3 wires in and out of A2A messages and JSON-RPC envelopes, and the Agent Card entry (SLIP-A2A).",
         discussion: """
             SLIP-A2A is slipcore 3.1.1's draft A2A extension \
             (https://github.com/anthony-maio/slipcore/extensions/a2a-slipstream/v1): the wire is the first text \
             part of an A2A Message, which names the extension in `extensions` and carries slipVersion, encoding, \
-            ucrVersion and ucrHash in `metadata`. See docs/a2a.md.
+            ucrVersion and ucrHash in `metadata`. send-request and read-response speak A2A 1.0's JSON-RPC binding \
+            (method SendMessage). See docs/a2a.md.
             """,
-        subcommands: [A2AWrapCommand.self, A2AUnwrapCommand.self, A2ACardCommand.self])
+        subcommands: [
+            A2AWrapCommand.self, A2AUnwrapCommand.self, A2ASendRequestCommand.self, A2AReadResponseCommand.self,
+            A2ACardCommand.self,
+        ])
 }
 
 /// `--ucr v3|v1|FILE` for the a2a commands (the codebook whose ucrVersion and ucrHash are used).
