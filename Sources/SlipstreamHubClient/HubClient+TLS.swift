@@ -32,8 +32,9 @@ extension HubClient {
                     ": the server's TLS certificate is not trusted (trust the hub's CA or self-signed certificate with a CA certificate file, --ca-cert)"
             }
             return ": the TLS handshake failed"
-        case is NIOSSLExtraError:
-            return ": the server's TLS certificate is not trusted (it does not name this host)"
+        case let error as NIOSSLExtraError:
+            if error == .failedToValidateHostname { return ": the server's TLS certificate is not trusted (it does not name this host)" }
+            return ": the TLS handshake failed"
         default:
             return nil
         }

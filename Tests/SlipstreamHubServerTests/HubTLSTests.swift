@@ -66,6 +66,19 @@ import Testing
         }
     }
 
+    /// The CA's own certificate names no host: a client trusting it still refuses it as a server's.
+    @Test func aCertificateThatDoesNotNameTheHostIsNotTrusted() async throws {
+        let certificates = try TestCertificates()
+        defer { certificates.remove() }
+        let tls = try HubServerConfiguration.TLS(certificateChainFile: certificates.caCertificate, privateKeyFile: certificates.caKey)
+        try await HubClientTests.withServer(store: InMemoryHubStore(), configuration: HubServerConfiguration(port: 0, tls: tls)) { url in
+            let hub = try HubClient(url: url, caCertificateFile: certificates.caCertificate, timeout: .seconds(3))
+            let error = try await #require(throws: HubError.self) { try await hub.members(of: "team") }
+            #expect(error.code == .transport, "\(error)")
+            #expect(error.message.contains("certificate is not trusted (it does not name this host)"), "\(error)")
+        }
+    }
+
     @Test func missingUnreadableOrMismatchedServerFilesAreTLSConfigurationErrorsNamingTheFile() throws {
         let certificates = try TestCertificates()
         defer { certificates.remove() }
