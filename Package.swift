@@ -34,6 +34,7 @@ let package = Package(
         .package(url: "https://github.com/modelcontextprotocol/swift-sdk.git", from: "0.12.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
     ],
     targets: [
         // Protocol core: wire v1/v3, UCR, TQT records. No dependencies.
@@ -75,16 +76,18 @@ let package = Package(
         ),
         // The hub: durable routing of wires between agents over any HubStore. Only the core.
         .target(name: "SlipstreamHub", dependencies: ["SlipstreamCore"], swiftSettings: swiftSettings),
-        // The hub's HTTP server (Hummingbird), for agents on many machines.
+        // The hub's HTTP(S) server (Hummingbird, HummingbirdTLS), for agents on many machines.
         .target(
             name: "SlipstreamHubServer",
             dependencies: [
                 "SlipstreamCore", "SlipstreamHub", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"), .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),
-        // A client of the hub's HTTP server (async-http-client).
+        // A client of the hub's HTTP(S) server (async-http-client).
         .target(
             name: "SlipstreamHubClient",
             dependencies: [
@@ -92,6 +95,7 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -188,7 +192,7 @@ let package = Package(
             name: "SlipstreamHubServerTests",
             dependencies: [
                 "SlipstreamCore", "SlipstreamHub", "SlipstreamHubServer", "SlipstreamHubClient", "SlipstreamPostgres",
-                "SlipstreamSQLite",
+                "SlipstreamSQLite", "SlipstreamTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),

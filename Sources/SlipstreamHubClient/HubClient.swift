@@ -2,16 +2,19 @@ import AsyncHTTPClient
 import Foundation
 import NIOCore
 import NIOHTTP1
+import NIOSSL
 import SlipstreamCore
 import SlipstreamHub
 
-/// A ``HubEndpoint`` that talks to a hub server (`slipstream hub serve`) over HTTP.
+/// A ``HubEndpoint`` that talks to a hub server (`slipstream hub serve`) over HTTP or HTTPS.
 ///
 /// Refusals come back as the server's ``HubError`` (code, offset, wire error, retry-after); a server that
-/// cannot be reached, or answers something else, is a ``HubError/Code/transport`` error naming it.
+/// cannot be reached, answers something else, or whose TLS certificate is not trusted, is a
+/// ``HubError/Code/transport`` error naming it. Over `https://` the client trusts the system's CA
+/// certificates, or only those of `caCertificateFile` (a private CA's, or a self-signed server's).
 ///
 /// ```swift
-/// let hub = try HubClient(url: "http://hub.internal:7600", token: "s3cret")
+/// let hub = try HubClient(url: "https://hub.internal:7600", token: "s3cret", caCertificateFile: "hub-ca.pem")
 /// let receipt = try await hub.send("SLIP v1 alice bob RequestReview auth_module")
 /// let messages = try await hub.receive(agent: "bob", after: 0, limit: nil, wait: .seconds(30))
 /// ```
@@ -20,18 +23,34 @@ public struct HubClient: HubEndpoint {
     public let url: String
     /// The bearer token sent with every request.
     public let token: String?
+    /// The PEM file of the CA certificates trusted instead of the system's, for an `https://` URL.
+    public let caCertificateFile: String?
     /// How long a request may take, connecting included (a long poll: its wait on top).
     public let timeout: Duration
     private let client: HTTPClient
+    /// The TLS setting of every request, for an `https://` URL.
+    private let tls: TLSConfiguration?
 
-    /// A client of the server at `url` (`http://host:port`), using `client` (default: the shared one).
-    public init(url: String, token: String? = nil, timeout: Duration = .seconds(10), client: HTTPClient = .shared) throws(HubError) {
-        guard let components = URLComponents(string: url), ["http", "https"].contains(components.scheme), components.host?.isEmpty == false
-        else { throw HubError(.invalidRequest, "\(url.debugDescription) is not an http://host:port URL") }
+    /// A client of the server at `url` (`http://host:port` or `https://host:port`), using `client` (default:
+    /// the shared one). With `caCertificateFile`, an `https://` server's certificate must be signed by (or
+    /// be) one of the file's PEM certificates; a ``HubError/Code/tlsConfiguration`` error names a file that
+    /// is missing, unreadable or holds none.
+    public init(
+        url: String, token: String? = nil, caCertificateFile: String? = nil, timeout: Duration = .seconds(10),
+        client: HTTPClient = .shared
+    ) throws(HubError) {
+        guard let components = URLComponents(string: url), let scheme = components.scheme, ["http", "https"].contains(scheme),
+            components.host?.isEmpty == false
+        else { throw HubError(.invalidRequest, "\(url.debugDescription) is not an http://host:port or https://host:port URL") }
+        if caCertificateFile != nil, scheme != "https" {
+            throw HubError(.invalidRequest, "a CA certificate file is for an https:// hub; \(url) is not one")
+        }
         self.url = url.hasSuffix("/") ? String(url.dropLast()) : url
         self.token = token
+        self.caCertificateFile = caCertificateFile
         self.timeout = timeout
         self.client = client
+        self.tls = scheme == "https" ? try Self.tlsConfiguration(trusting: caCertificateFile) : nil
     }
 
     public func send(_ line: String) async throws(HubError) -> HubReceipt {
@@ -139,13 +158,14 @@ public struct HubClient: HubEndpoint {
         if let token { request.headers.add(name: "Authorization", value: "Bearer \(token)") }
         if let contentType { request.headers.add(name: "Content-Type", value: contentType) }
         if let body { request.body = .bytes(ByteBuffer(string: body)) }
+        request.tlsConfiguration = tls
         do {
             let milliseconds = Int64(min(max(HubTime.seconds(timeout), 0), 31_536_000) * 1000)  // within a year
             let response = try await client.execute(request, timeout: .milliseconds(milliseconds))
             let bytes = try await response.body.collect(upTo: 64 << 20)
             return (response.status, Data(bytes.readableBytesView))
         } catch {
-            throw HubError(.transport, "cannot \(method) \(url + path)", underlying: error)
+            throw HubError(.transport, "cannot \(method) \(url + path)\(Self.tlsFailure(error) ?? "")", underlying: error)
         }
     }
 }

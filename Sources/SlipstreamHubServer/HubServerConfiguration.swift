@@ -12,18 +12,35 @@ public struct HubServerConfiguration: Sendable {
     public var token: String?
     /// Largest request body, in bytes (default 1 MiB).
     public var maxBodyBytes: Int
+    /// When set, the server speaks HTTPS with this certificate (default: plain HTTP).
+    public var tls: TLS?
 
     /// A server's default rate: 50 messages a second per sender, 100 at once.
     public static let defaultRateLimit = HubConfiguration.RateLimit(messagesPerSecond: 50, burst: 100)
 
     public init(
         host: String = "127.0.0.1", port: Int = 7600, hub: HubConfiguration = HubConfiguration(rateLimit: defaultRateLimit),
-        token: String? = nil, maxBodyBytes: Int = 1 << 20
+        token: String? = nil, maxBodyBytes: Int = 1 << 20, tls: TLS? = nil
     ) {
         self.host = host
         self.port = port
         self.hub = hub
         self.token = token
         self.maxBodyBytes = maxBodyBytes
+        self.tls = tls
+    }
+
+    /// `https` with TLS, else `http`: the scheme of the server's URL.
+    public var scheme: String { tls == nil ? "http" : "https" }
+
+    /// Whether clients would send the token in clear text across a network: a token, no TLS, and a host
+    /// other than this machine's loopback (`localhost`, `127.x.x.x`, `::1`). `slipstream hub serve`
+    /// refuses to start so unless given `--allow-insecure`.
+    public var exposesTokenInClearText: Bool {
+        guard token != nil, tls == nil else { return false }
+        let host = host.lowercased()
+        if host == "localhost" || host == "::1" || host == "[::1]" { return false }
+        let octets = host.split(separator: ".", omittingEmptySubsequences: false).map { UInt8($0) }
+        return !(octets.count == 4 && !octets.contains(nil) && octets[0] == 127)
     }
 }

@@ -8,8 +8,9 @@ extension SlipstreamMCPServer {
     public enum HubLocation: Sendable, Hashable, CustomStringConvertible {
         /// A SQLite file, a PostgreSQL server or memory; a SQLite file is opened when a tool first needs it.
         case store(StoreLocation)
-        /// A hub server (`slipstream hub serve`) at `url`, with its bearer token.
-        case server(url: String, token: String?)
+        /// A hub server (`slipstream hub serve`) at `url`, with its bearer token and, for an `https://` URL,
+        /// the PEM file of the CA certificates to trust instead of the system's (``HubClient/caCertificateFile``).
+        case server(url: String, token: String?, caCertificateFile: String? = nil)
 
         /// Runs `body` with the hub at this location: a ``Hub`` with `configuration` over the store, or a
         /// ``HubClient`` of the server.
@@ -19,8 +20,8 @@ extension SlipstreamMCPServer {
             switch self {
             case .store(let location):
                 return try await location.withHubStore(lazily: true) { try await body(Hub(store: $0, configuration: configuration)) }
-            case .server(let url, let token):
-                return try await body(try HubClient(url: url, token: token))
+            case .server(let url, let token, let caCertificateFile):
+                return try await body(try HubClient(url: url, token: token, caCertificateFile: caCertificateFile))
             }
         }
 
@@ -28,7 +29,7 @@ extension SlipstreamMCPServer {
         public var description: String {
             switch self {
             case .store(let location): location.description
-            case .server(let url, _): url
+            case .server(let url, _, _): url
             }
         }
     }

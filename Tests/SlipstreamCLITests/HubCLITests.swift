@@ -1,4 +1,5 @@
 import Foundation
+import SlipstreamTestSupport
 import Testing
 
 /// `slipstream hub …` run as processes: agents sharing a SQLite file, and a hub server.
@@ -189,6 +190,74 @@ import Testing
 
         let refused = try CLITests.run(["hub", "recv", "bob", "--hub", url, "--token", "wrong"])
         #expect(refused.status == 1 && refused.stderr.contains("unauthorized"))
+    }
+
+    /// `hub serve` over HTTPS with the self-signed certificate of `certificates` and the token `s3cret`, on
+    /// a free port; the process and the URL it printed.
+    static func httpsServer(_ certificates: TestCertificates) throws -> (Running, String) {
+        let server = try Running([
+            "hub", "serve", "--store", ":memory:", "--port", "0", "--token", "s3cret", "--tls-cert", certificates.selfSignedCertificate,
+            "--tls-key", certificates.selfSignedKey,
+        ])
+        let banner = server.firstLine()
+        #expect(banner.hasPrefix("listening on https://127.0.0.1:"), "\(banner)")
+        return (server, banner.split(separator: " ").last.map(String.init) ?? "")
+    }
+
+    /// `hub serve --tls-cert --tls-key`; `join`, `send` and `recv` with `--hub https://… --ca-cert`, and a
+    /// client without the certificate refused with an error that says so.
+    @Test func theHubServerServesHTTPSToClientsTrustingItsCertificate() throws {
+        let certificates = try TestCertificates()
+        defer { certificates.remove() }
+        let (server, url) = try Self.httpsServer(certificates)
+        defer { server.stop() }
+        let remote = ["--hub", url, "--token", "s3cret", "--ca-cert", certificates.selfSignedCertificate]
+
+        #expect(try CLITests.run(["hub", "join", "team", "bob"] + remote).stdout == "team: bob\n")
+        let sent = try CLITests.run(["hub", "send"] + remote, stdin: "SLIP v1 alice team RequestReview auth_module\n")
+        #expect(sent.status == 0, "\(sent.stderr)")
+        #expect(sent.stdout == "line 1: id 1 to bob\n")
+        let received = try CLITests.run(["hub", "recv", "bob", "--json"] + remote)
+        #expect(received.lines.map { $0["wire"] as? String } == ["SLIP v1 alice team RequestReview auth_module"])
+
+        let untrusted = try CLITests.run(["hub", "recv", "bob", "--hub", url, "--token", "s3cret"])
+        #expect(untrusted.status == 1)
+        #expect(untrusted.stderr.contains("hub error (transport)") && untrusted.stderr.contains("certificate is not trusted"))
+        let missing = certificates.path("missing.pem")
+        let unreadable = try CLITests.run(["hub", "recv", "bob", "--hub", url, "--ca-cert", missing])
+        #expect(unreadable.status == 1)
+        #expect(unreadable.stderr.contains("hub error (tls_configuration): cannot read the CA certificate file \(missing)"))
+        let storeOnly = try CLITests.run(["hub", "recv", "bob", "--store", ":memory:", "--ca-cert", certificates.caCertificate])
+        #expect(storeOnly.status == 64 && storeOnly.stderr.contains("--ca-cert is for a hub server"))
+    }
+
+    @Test func hubServeRefusesUnusableTLSFilesNamingThem() throws {
+        let certificates = try TestCertificates()
+        defer { certificates.remove() }
+        let serve = ["hub", "serve", "--store", ":memory:", "--port", "0", "--tls-cert", certificates.serverCertificate, "--tls-key"]
+        let missing = certificates.path("missing.pem")
+        let unreadable = try CLITests.run(serve + [missing])
+        #expect(unreadable.status == 1)
+        #expect(unreadable.stderr.contains("hub error (tls_configuration): cannot read the TLS private key file \(missing)"))
+        let mismatched = try CLITests.run(serve + [certificates.caKey])
+        #expect(mismatched.status == 1)
+        #expect(mismatched.stderr.contains("the TLS private key in \(certificates.caKey) does not match"))
+        let alone = try CLITests.run(["hub", "serve", "--store", ":memory:", "--tls-cert", certificates.serverCertificate])
+        #expect(alone.status == 64 && alone.stderr.contains("--tls-cert and --tls-key go together"))
+    }
+
+    /// A token on an address other than loopback needs TLS, or --allow-insecure (which warns).
+    @Test func hubServeRefusesATokenInClearTextOffLoopbackUnlessAllowed() throws {
+        let serve = ["hub", "serve", "--store", ":memory:", "--port", "0", "--host", "0.0.0.0"]
+        let refused = try CLITests.run(serve + ["--token", "s3cret"])
+        #expect(refused.status == 64 && refused.stderr.contains("--allow-insecure"), "\(refused.stderr)")
+        let fromEnvironment = try CLITests.run(serve, environment: ["SLIPSTREAM_HUB_TOKEN": "s3cret"])
+        #expect(fromEnvironment.status == 64 && fromEnvironment.stderr.contains("clear text"))
+
+        let allowed = try Running(serve + ["--token", "s3cret", "--allow-insecure"])
+        #expect(allowed.firstLine().hasPrefix("listening on http://0.0.0.0:"))
+        allowed.stop()
+        #expect(allowed.finish().stderr.contains("warning: the token crosses the network in clear text"))
     }
 
     /// A server's rate limit makes `send --hub` wait as the server asks, not drop lines.

@@ -1,4 +1,5 @@
 import Foundation
+import SlipstreamTestSupport
 import Testing
 
 /// `slipstream mcp` as a process, without a Python peer: stdout carries only JSON-RPC, logs go to stderr,
@@ -72,6 +73,29 @@ import Testing
         #expect(receipt["wire"] as? String == "SLIP v1 a bob RequestTask x y")
         #expect((receipt["repairs"] as? [[String: Any]])?.first?["code"] as? String == "split_token")
         #expect(try CLITests.run(["hub", "recv", "bob", "--store", store]).stdout == "SLIP v1 a bob RequestTask x y\n")
+    }
+
+    /// `mcp --hub https://… --hub-ca-cert FILE`: the hub tools talk to an HTTPS hub server trusting its certificate.
+    @Test func theHubToolsUseAnHTTPSHubServerTrustingItsCertificate() throws {
+        let certificates = try TestCertificates()
+        defer { certificates.remove() }
+        let (server, url) = try HubCLITests.httpsServer(certificates)
+        defer { server.stop() }
+        let requests = [
+            #"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"test","version":"1"}}}"#,
+            #"{"jsonrpc":"2.0","method":"notifications/initialized"}"#,
+            #"{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"slip_send","arguments":{"wire":"SLIP v1 alice bob MetaAck"}}}"#,
+        ]
+        let run = try CLITests.run(
+            ["mcp", "--hub", url, "--hub-token", "s3cret", "--hub-ca-cert", certificates.selfSignedCertificate],
+            stdin: requests.joined(separator: "\n") + "\n")
+        #expect(run.status == 0, "\(run.stderr)")
+        let reply = try #require(run.lines.first { $0["id"] as? Int == 2 })
+        let content = (reply["result"] as? [String: Any])?["structuredContent"] as? [String: Any]
+        #expect((content?["results"] as? [[String: Any]])?.first?["recipients"] as? [String] == ["bob"], "\(reply)")
+        let received = try CLITests.run(
+            ["hub", "recv", "bob", "--hub", url, "--token", "s3cret", "--ca-cert", certificates.selfSignedCertificate])
+        #expect(received.stdout == "SLIP v1 alice bob MetaAck\n")
     }
 
     @Test func aHubServerAndAHubStoreTogetherAreAUsageError() throws {

@@ -155,7 +155,7 @@ import Testing
 
 /// Real servers on loopback sockets, talked to through ``HubClient``.
 @Suite struct HubClientTests {
-    /// Runs the hub server over `store` on a free port while `body` runs with its URL.
+    /// Runs the hub server over `store` on a free port while `body` runs with its URL (https with TLS).
     static func withServer(
         store: any HubStore, configuration: HubServerConfiguration = HubServerConfiguration(port: 0),
         _ body: @Sendable (String) async throws -> Void
@@ -167,7 +167,7 @@ import Testing
             defer { group.cancelAll() }
             var iterator = ports.makeAsyncIterator()
             let bound = try #require(await iterator.next())
-            try await body("http://127.0.0.1:\(bound)")
+            try await body("\(configuration.scheme)://127.0.0.1:\(bound)")
         }
     }
 

@@ -30,6 +30,9 @@ public struct HubError: Error, Sendable, CustomStringConvertible {
         public static let storage = Code(rawValue: "storage")
         /// The hub could not be reached or answered something unexpected (HTTP client).
         public static let transport = Code(rawValue: "transport")
+        /// A TLS certificate, private key or CA certificate file is missing, unreadable or not PEM, or the key
+        /// does not match the certificate (setting up an HTTPS server or client; the message names the file).
+        public static let tlsConfiguration = Code(rawValue: "tls_configuration")
     }
 
     public var code: Code
@@ -41,7 +44,7 @@ public struct HubError: Error, Sendable, CustomStringConvertible {
     public var wireError: WireError?
     /// How long the sender should wait, for ``Code/rateLimited``.
     public var retryAfter: Duration?
-    /// The error underneath, for ``Code/storage`` and ``Code/transport``.
+    /// The error underneath, for ``Code/storage``, ``Code/transport`` and ``Code/tlsConfiguration``.
     public var underlying: (any Error & Sendable)?
 
     public init(

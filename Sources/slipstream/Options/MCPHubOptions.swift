@@ -21,6 +21,13 @@ struct MCPHubOptions: ParsableArguments {
     @Option(name: .customLong("hub-token"), help: "The hub server's bearer token (default: $SLIPSTREAM_HUB_TOKEN).")
     var token: String?
 
+    @Option(
+        name: .customLong("hub-ca-cert"),
+        help: ArgumentHelp(
+            "A PEM file of the CA certificates (or the self-signed certificate) to trust for an https:// --hub, instead of the system's.",
+            valueName: "file"))
+    var caCertificate: String?
+
     @Option(name: .customLong("hub-max-wait"), help: "Longest slip_receive waits for a first message, in seconds.")
     var maxWait = 30
 
@@ -39,12 +46,14 @@ struct MCPHubOptions: ParsableArguments {
                 "--hub-max-wait must be 0 to 86400 seconds, --hub-rate a finite number at least 0, --hub-burst at least 1")
         }
         if server != nil, store != nil { throw ValidationError("--hub and --hub-store each name a hub: give one") }
+        if caCertificate != nil, server == nil { throw ValidationError("--hub-ca-cert is for a hub server: give --hub https://…") }
     }
 
     /// The hub the options name.
     var location: SlipstreamMCPServer.HubLocation {
         guard let server else { return .store(StoreLocation(store, defaultFile: "hub.sqlite")) }
-        return .server(url: server, token: token ?? ProcessInfo.processInfo.environment["SLIPSTREAM_HUB_TOKEN"])
+        return .server(
+            url: server, token: token ?? ProcessInfo.processInfo.environment["SLIPSTREAM_HUB_TOKEN"], caCertificateFile: caCertificate)
     }
 
     /// The local hub's rules, its line limit `maxWireBytes`.

@@ -9,11 +9,12 @@ import SlipstreamHubServer
 struct HubServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Serve the hub over HTTP (docs/hub.md lists the routes).",
+        abstract: "Serve the hub over HTTP or HTTPS (docs/hub.md lists the routes).",
         discussion: """
-            Prints `listening on http://HOST:PORT` once it accepts connections. Servers sharing one PostgreSQL \
-            store (--store postgres://…) share the mailboxes: a receiver waiting on one wakes on a send through \
-            another.
+            Prints `listening on http://HOST:PORT` (https with --tls-cert and --tls-key) once it accepts \
+            connections. Servers sharing one PostgreSQL store (--store postgres://…) share the mailboxes: a \
+            receiver waiting on one wakes on a send through another. A --token on an address other than loopback \
+            needs TLS, or --allow-insecure.
             """)
 
     @OptionGroup var store: HubStoreOptions
@@ -26,6 +27,18 @@ struct HubServeCommand: AsyncParsableCommand {
 
     @Option(help: "The bearer token every request but /v1/health must carry (default: $SLIPSTREAM_HUB_TOKEN).")
     var token: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "The PEM file of the server's TLS certificate, then any intermediate ones: serve HTTPS (with --tls-key).",
+            valueName: "file"))
+    var tlsCert: String?
+
+    @Option(help: ArgumentHelp("The PEM file of the TLS certificate's private key (unencrypted).", valueName: "file"))
+    var tlsKey: String?
+
+    @Flag(help: "Serve with a token over plain HTTP on an address other than loopback: the token crosses the network in clear text.")
+    var allowInsecure = false
 
     @Option(help: "Messages per second a sender may keep sending (0: no limit).")
     var rate = HubServerConfiguration.defaultRateLimit.messagesPerSecond
@@ -49,18 +62,30 @@ struct HubServeCommand: AsyncParsableCommand {
                 "--rate (finite) and --burst must be at least 0, --max-wait 0 to 86400 seconds, --max-body-bytes and --max-line-bytes above 0"
             )
         }
+        guard (tlsCert == nil) == (tlsKey == nil) else { throw ValidationError("--tls-cert and --tls-key go together: give both") }
+        if tlsCert == nil, !allowInsecure, HubServerConfiguration(host: host, token: resolvedToken).exposesTokenInClearText {
+            throw ValidationError(
+                "a token over plain HTTP on \(host) would cross the network in clear text: give --tls-cert and --tls-key, "
+                    + "listen on 127.0.0.1, or pass --allow-insecure")
+        }
     }
+
+    /// --token, else $SLIPSTREAM_HUB_TOKEN.
+    private var resolvedToken: String? { token ?? ProcessInfo.processInfo.environment["SLIPSTREAM_HUB_TOKEN"] }
 
     func run() async throws {
         var hub = try wires.configuration(input)
         hub.rateLimit = HubConfiguration.RateLimit(messagesPerSecond: rate, burst: burst)
         hub.maxWait = .seconds(maxWait)
+        let tls = try tlsCert.map { try HubServerConfiguration.TLS(certificateChainFile: $0, privateKeyFile: tlsKey ?? "") }
         let configuration = HubServerConfiguration(
-            host: host, port: port, hub: hub,
-            token: token ?? ProcessInfo.processInfo.environment["SLIPSTREAM_HUB_TOKEN"], maxBodyBytes: maxBodyBytes)
+            host: host, port: port, hub: hub, token: resolvedToken, maxBodyBytes: maxBodyBytes, tls: tls)
+        if configuration.exposesTokenInClearText {  // only with --allow-insecure (validate)
+            Output.error("warning: the token crosses the network in clear text (--allow-insecure without --tls-cert)")
+        }
         try await store.withStore { store in
             let app = buildHubApplication(configuration: configuration, store: store) { port in
-                Output.line("listening on http://\(host):\(port)")
+                Output.line("listening on \(configuration.scheme)://\(host):\(port)")
                 Output.flush()
             }
             try await app.runService()

@@ -1,0 +1,64 @@
+import Foundation
+import NIOSSL
+import SlipstreamHub
+
+extension HubServerConfiguration {
+    /// HTTPS for a hub server: its certificate chain and private key, from PEM files.
+    ///
+    /// The files are read, and the key checked against the certificate, when the value is made, so a server
+    /// never starts with a TLS setting it cannot use. The server speaks TLS 1.2 or later.
+    ///
+    /// ```swift
+    /// let tls = try HubServerConfiguration.TLS(certificateChainFile: "hub.pem", privateKeyFile: "hub-key.pem")
+    /// let app = buildHubApplication(configuration: HubServerConfiguration(host: "0.0.0.0", token: "s3cret", tls: tls), store: store)
+    /// ```
+    public struct TLS: Sendable {
+        /// The PEM file of the server's certificate, then any intermediate certificates.
+        public let certificateChainFile: String
+        /// The PEM file of the certificate's private key (unencrypted).
+        public let privateKeyFile: String
+        /// What the server's TLS handler is made from.
+        let configuration: TLSConfiguration
+
+        /// Reads the certificate chain and the private key; a ``HubError/Code/tlsConfiguration`` error names
+        /// the file that is missing, unreadable or not PEM, or says that the key does not match the certificate.
+        public init(certificateChainFile: String, privateKeyFile: String) throws(HubError) {
+            let chainBytes = try Self.read(certificateChainFile, "TLS certificate chain")
+            let keyBytes = try Self.read(privateKeyFile, "TLS private key")
+            let chain = (try? NIOSSLCertificate.fromPEMBytes(chainBytes)) ?? []
+            guard !chain.isEmpty else {
+                throw HubError(.tlsConfiguration, "the TLS certificate chain file \(certificateChainFile) holds no PEM certificate")
+            }
+            let key: NIOSSLPrivateKey
+            do {
+                key = try NIOSSLPrivateKey(bytes: keyBytes, format: .pem)
+            } catch {
+                throw HubError(
+                    .tlsConfiguration, "the TLS private key file \(privateKeyFile) holds no unencrypted PEM private key", underlying: error)
+            }
+            var configuration = TLSConfiguration.makeServerConfiguration(
+                certificateChain: chain.map { .certificate($0) }, privateKey: .privateKey(key))
+            configuration.minimumTLSVersion = .tlsv12
+            do {
+                _ = try NIOSSLContext(configuration: configuration)
+            } catch {
+                throw HubError(
+                    .tlsConfiguration,
+                    "the TLS private key in \(privateKeyFile) does not match the first certificate in \(certificateChainFile)",
+                    underlying: error)
+            }
+            self.certificateChainFile = certificateChainFile
+            self.privateKeyFile = privateKeyFile
+            self.configuration = configuration
+        }
+
+        /// The bytes of the file at `path`, `what` naming it in the error.
+        private static func read(_ path: String, _ what: String) throws(HubError) -> [UInt8] {
+            do {
+                return Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+            } catch {
+                throw HubError(.tlsConfiguration, "cannot read the \(what) file \(path): \(error.localizedDescription)")
+            }
+        }
+    }
+}
