@@ -155,8 +155,10 @@ public final class SQLiteHubStore: HubStore {
         }
     }
 
+    /// Also forgets the rate buckets that are full again.
     public func prune(sentBefore: Date) async throws -> Int {
-        try await HubError.storage("prune the messages in \(path.debugDescription)") {
+        let now = HubTime.microseconds(Date())
+        return try await HubError.storage("prune the messages in \(path.debugDescription)") {
             try await database.write { db in
                 try db.execute(
                     sql: """
@@ -164,7 +166,23 @@ public final class SQLiteHubStore: HubStore {
                         WHERE sent_at < ? AND NOT EXISTS (SELECT 1 FROM hub_deliveries d WHERE d.message_id = hub_messages.id)
                         """,
                     arguments: [HubTime.milliseconds(sentBefore)])
-                return db.changesCount
+                let pruned = db.changesCount
+                try db.execute(sql: "DELETE FROM hub_rates WHERE full_at <= ?", arguments: [now])
+                return pruned
+            }
+        }
+    }
+
+    /// One write transaction (IMMEDIATE: it holds the file's write lock from its start), so processes
+    /// sharing the file take from one bucket per sender.
+    public func consumeRate(for sender: String, limit: HubConfiguration.RateLimit, now: Date) async throws -> Duration? {
+        try await HubError.storage("check the rate of \(sender.debugDescription) in \(path.debugDescription)") {
+            try await database.write { db in
+                let fullAt = try Int64.fetchOne(db, sql: "SELECT full_at FROM hub_rates WHERE sender = ?", arguments: [sender])
+                var bucket = HubRateBucket(fullAt: fullAt ?? 0)
+                if let wait = bucket.take(limit, at: now) { return wait }
+                try db.execute(sql: "INSERT OR REPLACE INTO hub_rates (sender, full_at) VALUES (?, ?)", arguments: [sender, bucket.fullAt])
+                return nil
             }
         }
     }
@@ -219,6 +237,10 @@ public final class SQLiteHubStore: HubStore {
                         PRIMARY KEY (group_name, agent)
                     ) WITHOUT ROWID;
                     """)
+        }
+        migrator.registerMigration("hub_rates") { db in
+            // Each sender's token bucket, as the time (µs since 1970) it is full again (HubRateBucket).
+            try db.execute(sql: "CREATE TABLE hub_rates (sender TEXT PRIMARY KEY, full_at INTEGER NOT NULL) WITHOUT ROWID")
         }
         return migrator
     }

@@ -280,6 +280,82 @@ import Testing
         }
     }
 
+    /// An hour ago, to the second (so times a fraction of a second later are whole microseconds later).
+    static func anHourAgo() -> Date { Date(timeIntervalSince1970: (Date().timeIntervalSince1970 - 3600).rounded()) }
+
+    /// Hubs sharing a store share each sender's budget: what one instance takes, the other cannot; what is
+    /// refused takes nothing; the budget refills at the rate and outlives the instances until a prune
+    /// forgets a bucket that is full again.
+    @Test(arguments: kinds)
+    func instancesOnOneStorageShareEachSendersRateBudget(_ kind: Kind) async throws {
+        let limit = HubConfiguration.RateLimit(messagesPerSecond: 10, burst: 3)
+        let now = Self.anHourAgo()
+        try await Self.withStorage(kind) { storage in
+            try await storage.withInstance { first in
+                try await storage.withInstance { (second: any HubStore) async throws in
+                    for store in [first, second, first] {
+                        #expect(try await store.consumeRate(for: "alice", limit: limit, now: now) == nil)
+                    }
+                    for store in [second, first] {
+                        #expect(try await store.consumeRate(for: "alice", limit: limit, now: now) == .milliseconds(100))
+                    }
+                    #expect(try await second.consumeRate(for: "carol", limit: limit, now: now) == nil)
+                    #expect(try await second.consumeRate(for: "alice", limit: limit, now: now + 0.05) == .milliseconds(50))
+                    #expect(try await second.consumeRate(for: "alice", limit: limit, now: now + 0.1) == nil)
+                    #expect(try await first.consumeRate(for: "alice", limit: limit, now: now + 0.1) == .milliseconds(100))
+                }
+            }
+            try await storage.withInstance { (store: any HubStore) async throws in
+                #expect(try await store.consumeRate(for: "alice", limit: limit, now: now + 0.1) == .milliseconds(100))
+                // Full again by now (an hour later): forgotten, so the old time finds a full bucket.
+                #expect(try await store.prune(sentBefore: Date(timeIntervalSince1970: 0)) == 0)
+                #expect(try await store.consumeRate(for: "alice", limit: limit, now: now + 0.1) == nil)
+            }
+        }
+    }
+
+    /// Many consumers at once through two instances, the first ones racing to make the sender's bucket:
+    /// exactly the burst passes.
+    @Test(arguments: kinds)
+    func concurrentConsumersThroughTwoInstancesNeverOverspend(_ kind: Kind) async throws {
+        let limit = HubConfiguration.RateLimit(messagesPerSecond: 0.001, burst: 20)
+        let now = Self.anHourAgo()
+        try await Self.withStorage(kind) { storage in
+            try await storage.withInstance { first in
+                try await storage.withInstance { second in
+                    let results = try await withThrowingTaskGroup(of: Duration?.self) { group in
+                        for i in 0..<60 {
+                            let store = i % 2 == 0 ? first : second
+                            group.addTask { try await store.consumeRate(for: "alice", limit: limit, now: now) }
+                        }
+                        return try await group.reduce(into: [Duration?]()) { $0.append($1) }
+                    }
+                    #expect(results.count { $0 == nil } == 20)
+                    #expect(results.compactMap { $0 } == Array(repeating: .seconds(1000), count: 40))
+                }
+            }
+        }
+    }
+
+    /// The routing on top: hubs on two instances refuse the sender over its burst, whichever it goes through.
+    @Test(arguments: kinds)
+    func hubsOnOneStorageRefuseASenderOverItsBurstTogether(_ kind: Kind) async throws {
+        let configuration = HubConfiguration(rateLimit: .init(messagesPerSecond: 0.001, burst: 2))
+        try await Self.withStorage(kind) { storage in
+            try await storage.withInstance { first in
+                try await storage.withInstance { second in
+                    let hubs = [Hub(store: first, configuration: configuration), Hub(store: second, configuration: configuration)]
+                    for hub in hubs { _ = try await hub.send("SLIP v1 alice bob MetaAck") }
+                    for hub in hubs {
+                        let error = try await #require(throws: HubError.self) { try await hub.send("SLIP v1 alice bob MetaAck") }
+                        #expect(error.code == .rateLimited && error.retryAfter.map { $0 > .seconds(900) } == true)
+                    }
+                    #expect(try await hubs[1].receive(agent: "bob").count == 2)
+                }
+            }
+        }
+    }
+
     /// Ids become visible in order: a reader that only ever asks for ids above the last one it saw (and
     /// never acknowledges) still gets every message while two instances append at once.
     @Test(arguments: kinds)

@@ -11,9 +11,9 @@ struct HubServeCommand: AsyncParsableCommand {
         commandName: "serve",
         abstract: "Serve the hub over HTTP (docs/hub.md lists the routes).",
         discussion: """
-            Prints `listening on http://HOST:PORT` once it accepts connections. Servers sharing one PostgreSQL \
-            store (--store postgres://…) share the mailboxes: a receiver waiting on one wakes on a send through \
-            another.
+            Prints `listening on http://HOST:PORT` once it accepts connections. Servers sharing one store (a \
+            SQLite file, or --store postgres://…) share the mailboxes and each sender's rate budget: a receiver \
+            waiting on one wakes on a send through another.
             """)
 
     @OptionGroup var store: HubStoreOptions
@@ -27,7 +27,7 @@ struct HubServeCommand: AsyncParsableCommand {
     @Option(help: "The bearer token every request but /v1/health must carry (default: $SLIPSTREAM_HUB_TOKEN).")
     var token: String?
 
-    @Option(help: "Messages per second a sender may keep sending (0: no limit).")
+    @Option(help: "Messages per second a sender may keep sending, through all servers on the store (0: no limit).")
     var rate = HubServerConfiguration.defaultRateLimit.messagesPerSecond
 
     @Option(help: "Messages a sender may send at once.")
