@@ -167,11 +167,12 @@ let package = Package(
             dependencies: ["SlipstreamCore", "SlipstreamTokenizers", "SlipstreamTestSupport"],
             swiftSettings: swiftSettings
         ),
-        // Every FallbackStore (in memory, SQLite, PostgreSQL) through one conformance suite.
+        // Every FallbackStore and HubStore (in memory, SQLite, PostgreSQL) through one conformance suite;
+        // `slipstream` processes sharing a store with the tests.
         .testTarget(
             name: "SlipstreamStorageTests",
             dependencies: [
-                "SlipstreamCore", "SlipstreamSQLite", "SlipstreamPostgres", "SlipstreamHub",
+                "SlipstreamCore", "SlipstreamSQLite", "SlipstreamPostgres", "SlipstreamHub", "slipstream", "SlipstreamTestSupport",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
             swiftSettings: swiftSettings

@@ -19,7 +19,7 @@ import SlipstreamHub
 public struct PostgresHubStore: HubStore {
     /// The client the store queries; it must be running (`PostgresClient.run()`).
     public let client: PostgresClient
-    /// The tables' common prefix (`<prefix>_messages`, `_deliveries`, `_cursors`, `_members`) and the
+    /// The tables' common prefix (`<prefix>_messages`, `_deliveries`, `_cursors`, `_members`, `_rates`) and the
     /// `NOTIFY` channel's name.
     public let prefix: String
     /// How errors name the server.
@@ -30,7 +30,7 @@ public struct PostgresHubStore: HubStore {
     private let signal = HubSignal()
 
     /// The store's tables, the message table last (the others refer to it).
-    public var tables: [String] { ["deliveries", "cursors", "members", "messages"].map { "\(prefix)_\($0)" } }
+    public var tables: [String] { ["deliveries", "cursors", "members", "rates", "messages"].map { "\(prefix)_\($0)" } }
 
     /// A store on `client` in the tables named by `prefix` (a lowercase SQL identifier of at most 50 bytes).
     public init(
@@ -89,6 +89,10 @@ public struct PostgresHubStore: HubStore {
                         group_name TEXT NOT NULL, agent TEXT NOT NULL, PRIMARY KEY (group_name, agent)
                     )
                     """, logger: Self.logger)
+                // Each sender's token bucket, as the time (µs since 1970) it is full again (HubRateBucket).
+                try await connection.query(
+                    "CREATE TABLE IF NOT EXISTS \(unescaped: prefix)_rates (sender TEXT PRIMARY KEY, full_at BIGINT NOT NULL)",
+                    logger: Self.logger)
             }
         }
     }
@@ -189,8 +193,10 @@ public struct PostgresHubStore: HubStore {
         }
     }
 
+    /// Also forgets the rate buckets that are full again.
     public func prune(sentBefore: Date) async throws -> Int {
-        try await HubError.storage("prune the messages in \(prefix)_messages on \(server)") {
+        let now = HubTime.microseconds(Date())
+        return try await HubError.storage("prune the messages in \(prefix)_messages on \(server)") {
             let rows = try await client.query(
                 """
                 DELETE FROM \(unescaped: prefix)_messages m WHERE m.sent_at < \(HubTime.milliseconds(sentBefore))
@@ -199,7 +205,33 @@ public struct PostgresHubStore: HubStore {
                 """)
             var count = 0
             for try await _ in rows.decode(Int64.self) { count += 1 }
+            try await client.query("DELETE FROM \(unescaped: prefix)_rates WHERE full_at <= \(now)")
             return count
+        }
+    }
+
+    /// One statement: the upsert locks the sender's row (a first insert racing another waits for it, then
+    /// updates), moves the bucket on when a message may be taken and returns nothing when not
+    /// (``HubRateBucket``'s arithmetic, in SQL). Only then is the bucket read again for the retry-after.
+    public func consumeRate(for sender: String, limit: HubConfiguration.RateLimit, now: Date) async throws -> Duration? {
+        let microseconds = HubTime.microseconds(now)
+        let (interval, tolerance) = (limit.intervalMicroseconds, limit.toleranceMicroseconds)
+        return try await HubError.storage("check the rate of \(sender.debugDescription) on \(server)") {
+            let taken = try await client.query(
+                """
+                INSERT INTO \(unescaped: prefix)_rates AS r (sender, full_at) VALUES (\(sender), \(microseconds) + \(interval))
+                ON CONFLICT (sender) DO UPDATE SET full_at = GREATEST(r.full_at, \(microseconds)) + \(interval)
+                WHERE r.full_at - \(microseconds) <= \(tolerance)
+                RETURNING full_at
+                """)
+            var took = false
+            for try await _ in taken.decode(Int64.self) { took = true }
+            if took { return nil }
+            let rows = try await client.query("SELECT full_at FROM \(unescaped: prefix)_rates WHERE sender = \(sender)")
+            var bucket = HubRateBucket()
+            for try await fullAt in rows.decode(Int64.self) { bucket.fullAt = fullAt }
+            // Refilled meanwhile (or forgotten by a prune): the sender may try again at once.
+            return bucket.retryAfter(limit, at: now) ?? .zero
         }
     }
 

@@ -2,13 +2,16 @@ import Foundation
 import GRDB
 import SlipstreamCore
 import SlipstreamHub
+import Synchronization
 
 /// A ``HubStore`` in a SQLite file: the agents (processes) of one machine share the file; messages
 /// outlive every process.
 ///
 /// Each append is one write transaction, so ids are assigned and committed in order. A waiting receiver
-/// wakes at once for appends through this instance and within ``pollInterval`` for appends by other
-/// processes.
+/// wakes at once for appends through this instance, and for appends by other processes (or other
+/// instances) as soon as they commit: on Linux the store watches the database's files with inotify
+/// (``isWatching``). It also looks every ``pollInterval``: a safety net while it watches, the only way to
+/// see other processes' appends where it cannot.
 ///
 /// ```swift
 /// let hub = Hub(store: try SQLiteHubStore(path: "hub.sqlite"))
@@ -17,21 +20,44 @@ import SlipstreamHub
 public final class SQLiteHubStore: HubStore {
     /// The database file.
     public let path: String
-    /// How often a waiting receiver looks for messages appended by other processes.
+    /// How often a waiting receiver looks for messages appended by other processes even without a wake-up.
     public let pollInterval: Duration
+    /// Whether commits by other processes wake waiting receivers at once (inotify on the database's files;
+    /// false without inotify, e.g. when the user has no inotify instance left, or when opened with
+    /// `watch: false`).
+    public var isWatching: Bool { watcher != nil }
     private let database: DatabasePool
     private let signal = HubSignal()
+    private let newest = NewestID()
+    /// Released with the store, waiting for a running look at the database (which waits for the writer):
+    /// so no closure given to `database.write` may hold the store.
+    private let watcher: SQLiteCommitWatcher?
 
     /// Opens (or creates) the store at `path`; another process holding the file's lock is waited for up
-    /// to `busyTimeout` seconds.
-    public init(path: String, busyTimeout: Double = 5, pollInterval: Duration = .milliseconds(100)) throws(HubError) {
+    /// to `busyTimeout` seconds. Other processes' appends wake waiting receivers through a watch on the
+    /// file (unless `watch` is false or inotify is unavailable) and are looked for every `pollInterval`
+    /// (default: 2 s while watching, else 100 ms).
+    public init(path: String, busyTimeout: Double = 5, pollInterval: Duration? = nil, watch: Bool = true) throws(HubError) {
         self.path = path
-        self.pollInterval = pollInterval
+        let database: DatabasePool
         do {
             database = try SQLiteDatabase.open(path: path, busyTimeout: busyTimeout, migrator: Self.migrator)
         } catch {
             throw HubError(.storage, "cannot open the hub store \(path.debugDescription)", underlying: error)
         }
+        self.database = database
+        watcher =
+            !watch
+            ? nil
+            : SQLiteCommitWatcher(database: path) { [database, signal, newest] in
+                // The event came while the writer was writing; GRDB's write transaction is IMMEDIATE, so it
+                // starts once that writer committed, and then sees its message.
+                let id = try? database.write { db in try Int64.fetchOne(db, sql: "SELECT max(id) FROM hub_messages") ?? 0 }
+                // A failed look wakes them too: let them look for themselves.
+                if let id, !newest.advance(to: id) { return }
+                signal.notify()
+            }
+        self.pollInterval = pollInterval ?? (watcher == nil ? .milliseconds(100) : .seconds(2))
     }
 
     public func append(_ envelope: HubEnvelope, to recipients: [String]) async throws -> Int64 {
@@ -49,6 +75,8 @@ public final class SQLiteHubStore: HubStore {
                 return id
             }
         }
+        // Receivers waiting on this instance see it now; the watcher need not wake them for it again.
+        _ = newest.advance(to: id)
         signal.notify()
         return id
     }
@@ -127,8 +155,10 @@ public final class SQLiteHubStore: HubStore {
         }
     }
 
+    /// Also forgets the rate buckets that are full again.
     public func prune(sentBefore: Date) async throws -> Int {
-        try await HubError.storage("prune the messages in \(path.debugDescription)") {
+        let now = HubTime.microseconds(Date())
+        return try await HubError.storage("prune the messages in \(path.debugDescription)") {
             try await database.write { db in
                 try db.execute(
                     sql: """
@@ -136,7 +166,23 @@ public final class SQLiteHubStore: HubStore {
                         WHERE sent_at < ? AND NOT EXISTS (SELECT 1 FROM hub_deliveries d WHERE d.message_id = hub_messages.id)
                         """,
                     arguments: [HubTime.milliseconds(sentBefore)])
-                return db.changesCount
+                let pruned = db.changesCount
+                try db.execute(sql: "DELETE FROM hub_rates WHERE full_at <= ?", arguments: [now])
+                return pruned
+            }
+        }
+    }
+
+    /// One write transaction (IMMEDIATE: it holds the file's write lock from its start), so processes
+    /// sharing the file take from one bucket per sender.
+    public func consumeRate(for sender: String, limit: HubConfiguration.RateLimit, now: Date) async throws -> Duration? {
+        try await HubError.storage("check the rate of \(sender.debugDescription) in \(path.debugDescription)") {
+            try await database.write { db in
+                let fullAt = try Int64.fetchOne(db, sql: "SELECT full_at FROM hub_rates WHERE sender = ?", arguments: [sender])
+                var bucket = HubRateBucket(fullAt: fullAt ?? 0)
+                if let wait = bucket.take(limit, at: now) { return wait }
+                try db.execute(sql: "INSERT OR REPLACE INTO hub_rates (sender, full_at) VALUES (?, ?)", arguments: [sender, bucket.fullAt])
+                return nil
             }
         }
     }
@@ -144,6 +190,20 @@ public final class SQLiteHubStore: HubStore {
     public func waitForMessages(for recipient: String, after: Int64, timeout: Duration) async throws {
         try await signal.wait(
             until: { try await !fetch(for: recipient, after: after, limit: 1).isEmpty }, timeout: timeout, poll: pollInterval)
+    }
+
+    /// The newest message id waiting receivers were woken for: the watcher wakes them only for a newer one.
+    private final class NewestID: Sendable {
+        private let id = Mutex<Int64>(0)
+
+        /// Whether `id` is newer than the newest so far (which it then becomes).
+        func advance(to id: Int64) -> Bool {
+            self.id.withLock { newest in
+                guard id > newest else { return false }
+                newest = id
+                return true
+            }
+        }
     }
 
     /// The schema, one migration per change (applied once per file, in order).
@@ -177,6 +237,10 @@ public final class SQLiteHubStore: HubStore {
                         PRIMARY KEY (group_name, agent)
                     ) WITHOUT ROWID;
                     """)
+        }
+        migrator.registerMigration("hub_rates") { db in
+            // Each sender's token bucket, as the time (µs since 1970) it is full again (HubRateBucket).
+            try db.execute(sql: "CREATE TABLE hub_rates (sender TEXT PRIMARY KEY, full_at INTEGER NOT NULL) WITHOUT ROWID")
         }
         return migrator
     }

@@ -48,4 +48,8 @@ public final class LazyHubStore: HubStore {
     public func prune(sentBefore: Date) async throws -> Int {
         try await real.value().prune(sentBefore: sentBefore)
     }
+
+    public func consumeRate(for sender: String, limit: HubConfiguration.RateLimit, now: Date) async throws -> Duration? {
+        try await real.value().consumeRate(for: sender, limit: limit, now: now)
+    }
 }

@@ -14,8 +14,7 @@ import Testing
     }
 
     /// The `slipstream` binary built beside the test bundle.
-    static let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        .appendingPathComponent("slipstream").path
+    static let binary = Repository.slipstream
 
     static func run(_ arguments: [String], stdin: String = "", environment: [String: String] = [:]) throws -> Run {
         let process = Process()

@@ -260,6 +260,29 @@ import Testing
         #expect(allowed.finish().stderr.contains("warning: the token crosses the network in clear text"))
     }
 
+    /// Two `hub serve` processes on one SQLite file: a sender's burst is spent through both, and the next line
+    /// through either is refused (the server asks for 100 s, longer than `send` waits).
+    @Test func twoServersOnOneFileShareEachSendersRate() throws {
+        let store = Self.temporaryStore()
+        defer { Self.remove(store) }
+        let servers = try (0..<2).map { _ in
+            try Running(["hub", "serve", "--store", store, "--port", "0", "--rate", "0.01", "--burst", "2"])
+        }
+        defer {
+            for server in servers { server.stop() }
+        }
+        let urls = try servers.map { try #require($0.firstLine().split(separator: " ").last.map(String.init)) }
+        for url in urls {
+            #expect(try CLITests.run(["hub", "send", "SLIP v1 alice bob MetaAck", "--hub", url]).status == 0)
+        }
+        for url in urls {
+            let refused = try CLITests.run(["hub", "send", "SLIP v1 alice bob MetaAck", "--hub", url])
+            #expect(refused.status == 1 && refused.stderr.contains("rate_limited"), "\(refused.stderr)")
+        }
+        #expect(try CLITests.run(["hub", "send", "SLIP v1 carol bob MetaAck", "--hub", urls[1]]).status == 0)
+        #expect(try CLITests.run(["hub", "recv", "bob", "--store", store]).stdout.split(separator: "\n").count == 3)
+    }
+
     /// A server's rate limit makes `send --hub` wait as the server asks, not drop lines.
     @Test func sendWaitsOutAServersRateLimit() throws {
         let server = try Running(["hub", "serve", "--store", ":memory:", "--port", "0", "--rate", "4", "--burst", "1"])

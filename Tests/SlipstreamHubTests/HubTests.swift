@@ -88,17 +88,22 @@ import Testing
     }
 
     @Test func theBucketRefillsAtTheConfiguredRate() {
-        let limiter = HubRateLimiter(HubConfiguration.RateLimit(messagesPerSecond: 10, burst: 3))
-        let start = ContinuousClock.now
-        #expect((0..<3).allSatisfy { _ in limiter.take("alice", at: start) == nil })
-        #expect(limiter.take("alice", at: start) == .milliseconds(100))
-        #expect(limiter.take("alice", at: start + .milliseconds(50)) == .milliseconds(50))
-        #expect(limiter.take("alice", at: start + .milliseconds(100)) == nil)
-        #expect(limiter.take("alice", at: start + .seconds(60)) == nil)
-        #expect(limiter.take("alice", at: start + .seconds(60)) == nil)
-        #expect(limiter.take("alice", at: start + .seconds(60)) == nil)
-        #expect(limiter.take("alice", at: start + .seconds(60)) != nil)
-        #expect(HubRateLimiter(.off).take("alice", at: start) == nil)
+        let limit = HubConfiguration.RateLimit(messagesPerSecond: 10, burst: 3)
+        #expect(limit.intervalMicroseconds == 100_000 && limit.toleranceMicroseconds == 200_000)
+        var bucket = HubRateBucket()
+        let start = Date(timeIntervalSince1970: 1_764_567_600)
+        #expect((0..<3).allSatisfy { _ in bucket.take(limit, at: start) == nil })
+        #expect(bucket.fullAt == HubTime.microseconds(start) + 300_000)
+        #expect(bucket.take(limit, at: start) == .milliseconds(100))
+        #expect(bucket.take(limit, at: start + 0.05) == .milliseconds(50))
+        #expect(bucket.take(limit, at: start + 0.1) == nil)
+        #expect(bucket.retryAfter(limit, at: start + 0.1) == .milliseconds(100))
+        #expect((0..<3).allSatisfy { _ in bucket.take(limit, at: start + 60) == nil })
+        #expect(bucket.take(limit, at: start + 60) == .milliseconds(100))
+        // A time behind the bucket's (another process's clock) refills nothing and takes nothing back.
+        #expect(bucket.take(limit, at: start) == .milliseconds(60_100))
+        var unlimited = HubRateBucket()
+        #expect((0..<10).allSatisfy { _ in unlimited.take(.off, at: start) == nil } && unlimited.fullAt == 0)
     }
 
     @Test func receiveReturnsAtMostTheLimitAndAcknowledgedMessagesDoNotComeBack() async throws {
@@ -160,12 +165,19 @@ import Testing
 @Suite struct HubLimitTests {
     /// Rates and waits from outside (options, query strings, a server's answer) never trap.
     @Test func extremeRatesAndWaitsStayInRange() {
-        let start = ContinuousClock.now
-        let slow = HubRateLimiter(HubConfiguration.RateLimit(messagesPerSecond: 1e-300, burst: 1))
-        #expect(slow.take("alice", at: start) == nil)
-        #expect(slow.take("alice", at: start) == .seconds(31_536_000))
-        let infinite = HubRateLimiter(HubConfiguration.RateLimit(messagesPerSecond: .infinity, burst: 1))
-        #expect((0..<10).allSatisfy { _ in infinite.take("alice", at: start) == nil })
+        let start = Date(timeIntervalSince1970: 1_764_567_600)
+        let slowLimit = HubConfiguration.RateLimit(messagesPerSecond: 1e-300, burst: .max)
+        #expect(slowLimit.intervalMicroseconds == 31_536_000_000_000 && slowLimit.toleranceMicroseconds == 3_153_600_000_000_000)
+        var slow = HubRateBucket()
+        #expect(slow.take(HubConfiguration.RateLimit(messagesPerSecond: 1e-300, burst: 1), at: start) == nil)
+        #expect(slow.take(HubConfiguration.RateLimit(messagesPerSecond: 1e-300, burst: 1), at: start) == .seconds(31_536_000))
+        var infinite = HubRateBucket()
+        #expect((0..<10).allSatisfy { _ in infinite.take(.init(messagesPerSecond: .infinity, burst: 1), at: start) == nil })
+        var fast = HubRateBucket()
+        #expect(fast.take(.init(messagesPerSecond: 1e300, burst: 1), at: start) == nil)
+        #expect(HubConfiguration.RateLimit(messagesPerSecond: .nan, burst: 1).intervalMicroseconds == 0)
+        var corrupt = HubRateBucket(fullAt: .max)
+        #expect(corrupt.take(.init(messagesPerSecond: 1, burst: 1), at: start) == .seconds(31_536_000))
         #expect(HubTime.duration(seconds: .nan) == .zero)
         #expect(HubTime.duration(seconds: -3) == .zero)
         #expect(HubTime.duration(seconds: 1e300) == .seconds(31_536_000))

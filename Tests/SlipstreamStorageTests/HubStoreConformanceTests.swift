@@ -192,18 +192,36 @@ import Testing
         }
     }
 
-    /// The waiting instance polls rarely (an hour), so only the other instance's append wakes it: through
-    /// the shared signal in memory, the file in SQLite (polled), NOTIFY on PostgreSQL.
+    /// What `body` returns, or nil when `limit` passes first (`body` is then cancelled): a guard for a test
+    /// that would otherwise only end when a wait or a poll much longer than `limit` does.
+    static func result<T: Sendable>(within limit: Duration, _ body: @escaping @Sendable () async throws -> T) async throws -> T? {
+        try await withThrowingTaskGroup(of: T?.self) { group in
+            group.addTask { try await body() }
+            group.addTask {
+                try await Task.sleep(for: limit)
+                return nil
+            }
+            defer { group.cancelAll() }
+            return try await group.next() ?? nil
+        }
+    }
+
+    /// The waiting instance polls once an hour and waits up to a minute, so only the other instance's
+    /// append can give it the message before the test's deadline of 20 s: through the shared signal in
+    /// memory, inotify on the SQLite file, NOTIFY on PostgreSQL.
     @Test(arguments: kinds)
     func aWaitingReceiverWakesOnAnAppendThroughAnotherInstance(_ kind: Kind) async throws {
         try await Self.withStorage(kind) { storage in
-            let poll: Duration = kind == .postgres ? .seconds(3600) : .milliseconds(20)
-            try await storage.withInstance(pollInterval: poll) { waiting in
+            try await storage.withInstance(pollInterval: .seconds(3600)) { waiting in
+                #expect((waiting as? SQLiteHubStore)?.isWatching != false, "no inotify watch: the SQLite store can only poll")
                 try await storage.withInstance { sending in
-                    async let received = Hub(store: waiting).receive(agent: "bob", wait: .seconds(60))
-                    // Whether or not the receiver is waiting yet, it gets the message.
+                    let hub = Hub(store: waiting, configuration: HubConfiguration(maxWait: .seconds(60)))
+                    async let received = Self.result(within: .seconds(20)) { try await hub.receive(agent: "bob", wait: .seconds(60)) }
+                    // Most likely waiting by then; if not, it finds the message at once (and the test proves less).
+                    try await Task.sleep(for: .milliseconds(200))
                     let id = try await sending.append(Self.envelope("alice", "bob"), to: ["bob"])
-                    #expect(try await received.map(\.id) == [id])
+                    let messages = try await received
+                    #expect(messages?.map(\.id) == [id], "the receiver was not woken within 20 s")
                 }
             }
         }
@@ -262,6 +280,82 @@ import Testing
         }
     }
 
+    /// An hour ago, to the second (so times a fraction of a second later are whole microseconds later).
+    static func anHourAgo() -> Date { Date(timeIntervalSince1970: (Date().timeIntervalSince1970 - 3600).rounded()) }
+
+    /// Hubs sharing a store share each sender's budget: what one instance takes, the other cannot; what is
+    /// refused takes nothing; the budget refills at the rate and outlives the instances until a prune
+    /// forgets a bucket that is full again.
+    @Test(arguments: kinds)
+    func instancesOnOneStorageShareEachSendersRateBudget(_ kind: Kind) async throws {
+        let limit = HubConfiguration.RateLimit(messagesPerSecond: 10, burst: 3)
+        let now = Self.anHourAgo()
+        try await Self.withStorage(kind) { storage in
+            try await storage.withInstance { first in
+                try await storage.withInstance { (second: any HubStore) async throws in
+                    for store in [first, second, first] {
+                        #expect(try await store.consumeRate(for: "alice", limit: limit, now: now) == nil)
+                    }
+                    for store in [second, first] {
+                        #expect(try await store.consumeRate(for: "alice", limit: limit, now: now) == .milliseconds(100))
+                    }
+                    #expect(try await second.consumeRate(for: "carol", limit: limit, now: now) == nil)
+                    #expect(try await second.consumeRate(for: "alice", limit: limit, now: now + 0.05) == .milliseconds(50))
+                    #expect(try await second.consumeRate(for: "alice", limit: limit, now: now + 0.1) == nil)
+                    #expect(try await first.consumeRate(for: "alice", limit: limit, now: now + 0.1) == .milliseconds(100))
+                }
+            }
+            try await storage.withInstance { (store: any HubStore) async throws in
+                #expect(try await store.consumeRate(for: "alice", limit: limit, now: now + 0.1) == .milliseconds(100))
+                // Full again by now (an hour later): forgotten, so the old time finds a full bucket.
+                #expect(try await store.prune(sentBefore: Date(timeIntervalSince1970: 0)) == 0)
+                #expect(try await store.consumeRate(for: "alice", limit: limit, now: now + 0.1) == nil)
+            }
+        }
+    }
+
+    /// Many consumers at once through two instances, the first ones racing to make the sender's bucket:
+    /// exactly the burst passes.
+    @Test(arguments: kinds)
+    func concurrentConsumersThroughTwoInstancesNeverOverspend(_ kind: Kind) async throws {
+        let limit = HubConfiguration.RateLimit(messagesPerSecond: 0.001, burst: 20)
+        let now = Self.anHourAgo()
+        try await Self.withStorage(kind) { storage in
+            try await storage.withInstance { first in
+                try await storage.withInstance { second in
+                    let results = try await withThrowingTaskGroup(of: Duration?.self) { group in
+                        for i in 0..<60 {
+                            let store = i % 2 == 0 ? first : second
+                            group.addTask { try await store.consumeRate(for: "alice", limit: limit, now: now) }
+                        }
+                        return try await group.reduce(into: [Duration?]()) { $0.append($1) }
+                    }
+                    #expect(results.count { $0 == nil } == 20)
+                    #expect(results.compactMap { $0 } == Array(repeating: .seconds(1000), count: 40))
+                }
+            }
+        }
+    }
+
+    /// The routing on top: hubs on two instances refuse the sender over its burst, whichever it goes through.
+    @Test(arguments: kinds)
+    func hubsOnOneStorageRefuseASenderOverItsBurstTogether(_ kind: Kind) async throws {
+        let configuration = HubConfiguration(rateLimit: .init(messagesPerSecond: 0.001, burst: 2))
+        try await Self.withStorage(kind) { storage in
+            try await storage.withInstance { first in
+                try await storage.withInstance { second in
+                    let hubs = [Hub(store: first, configuration: configuration), Hub(store: second, configuration: configuration)]
+                    for hub in hubs { _ = try await hub.send("SLIP v1 alice bob MetaAck") }
+                    for hub in hubs {
+                        let error = try await #require(throws: HubError.self) { try await hub.send("SLIP v1 alice bob MetaAck") }
+                        #expect(error.code == .rateLimited && error.retryAfter.map { $0 > .seconds(900) } == true)
+                    }
+                    #expect(try await hubs[1].receive(agent: "bob").count == 2)
+                }
+            }
+        }
+    }
+
     /// Ids become visible in order: a reader that only ever asks for ids above the last one it saw (and
     /// never acknowledges) still gets every message while two instances append at once.
     @Test(arguments: kinds)
@@ -298,16 +392,6 @@ import Testing
                 }
             }
         }
-    }
-}
-
-@Suite struct SQLiteHubStoreTests {
-    @Test func aFileThatIsNotADatabaseIsAClearError() throws {
-        let path = FallbackStoreConformanceTests.temporaryPath()
-        defer { try? FileManager.default.removeItem(atPath: path) }
-        try Data(String(repeating: "not a database ", count: 100).utf8).write(to: URL(fileURLWithPath: path))
-        let error = try #require(throws: HubError.self) { try SQLiteHubStore(path: path) }
-        #expect(error.code == .storage && error.message.contains(path) && error.underlying != nil)
     }
 }
 

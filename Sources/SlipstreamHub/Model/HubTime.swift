@@ -10,6 +10,9 @@ public enum HubTime {
     /// `date` in milliseconds since 1970 (to the nearest), as the stores keep a time.
     public static func milliseconds(_ date: Date) -> Int64 { Int64((date.timeIntervalSince1970 * 1000).rounded()) }
 
+    /// `date` in microseconds since 1970 (to the nearest), as the stores keep a sender's rate.
+    public static func microseconds(_ date: Date) -> Int64 { Int64((date.timeIntervalSince1970 * 1_000_000).rounded()) }
+
     /// The time `milliseconds` after 1970.
     public static func date(milliseconds: Int64) -> Date { Date(timeIntervalSince1970: Double(milliseconds) / 1000) }
 

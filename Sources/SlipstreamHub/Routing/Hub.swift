@@ -23,18 +23,17 @@ import Foundation
 public struct Hub: Sendable {
     public let store: any HubStore
     public let configuration: HubConfiguration
-    private let limiter: HubRateLimiter
     private let parser: WireParser
 
     public init(store: any HubStore, configuration: HubConfiguration = HubConfiguration()) {
         self.store = store
         self.configuration = configuration
-        self.limiter = HubRateLimiter(configuration.rateLimit)
         self.parser = configuration.parser
     }
 
-    /// Validates `line`, checks its sender's rate, and stores it for its recipients: the members of the
-    /// group `dst` except the sender when `dst` is a group with members, else `dst` itself.
+    /// Validates `line`, checks its sender's rate (in the store, so every hub on it shares the budget), and
+    /// stores it for its recipients: the members of the group `dst` except the sender when `dst` is a group
+    /// with members, else `dst` itself.
     public func send(_ line: String) async throws(HubError) -> HubReceipt {
         let bytes = line.utf8.count
         guard bytes <= configuration.maxLineBytes else {
@@ -55,11 +54,17 @@ public struct Hub: Sendable {
                 .versionNotAccepted, "wire version \(message.version.rawValue) is not accepted here (accepted: \(accepted))",
                 offset: 5)
         }
-        if let retryAfter = limiter.take(message.src, at: .now) {
-            throw HubError(
-                .rateLimited,
-                "sender \(message.src.debugDescription) is over its rate of \(configuration.rateLimit.messagesPerSecond)/s (burst \(configuration.rateLimit.burst))",
-                retryAfter: retryAfter)
+        let limit = configuration.rateLimit
+        if limit.isOn {
+            let retryAfter = try await HubError.storage("check the rate of \(message.src.debugDescription)") {
+                try await store.consumeRate(for: message.src, limit: limit, now: Date())
+            }
+            if let retryAfter {
+                throw HubError(
+                    .rateLimited,
+                    "sender \(message.src.debugDescription) is over its rate of \(limit.messagesPerSecond)/s (burst \(limit.burst))",
+                    retryAfter: retryAfter)
+            }
         }
         let envelope = HubEnvelope(message)
         let recipients = try await HubError.storage("resolve the recipients of \(envelope.dst.debugDescription)") {

@@ -10,7 +10,8 @@ import SlipstreamCore
 /// ```
 public struct HubConfiguration: Sendable, Hashable {
     /// A token bucket per sender (the wire's `src`): `burst` messages at once, refilled at
-    /// `messagesPerSecond`. A rate of 0 turns the limit off.
+    /// `messagesPerSecond`. A rate of 0 turns the limit off. The bucket is kept in the store
+    /// (``HubStore/consumeRate(for:limit:now:)``), so every hub on one store shares it.
     public struct RateLimit: Sendable, Hashable {
         /// Messages per second a sender may keep sending; 0 = no limit.
         public var messagesPerSecond: Double

@@ -74,8 +74,8 @@ public final class HubSignal: Sendable {
 
 extension HubSignal {
     /// Returns once `ready()` is true, when `timeout` has passed, or the task is cancelled: checks, then
-    /// waits for a ``notify()`` (this process's appends) or `poll` (appends elsewhere, which only the
-    /// storage shows), whichever comes first, and checks again.
+    /// waits for a ``notify()`` (this instance's appends, or a store's news of appends elsewhere) or `poll`
+    /// (appends elsewhere that nothing announced), whichever comes first, and checks again.
     public func wait(until ready: () async throws -> Bool, timeout: Duration, poll: Duration) async throws {
         let deadline = ContinuousClock.now + timeout
         while true {

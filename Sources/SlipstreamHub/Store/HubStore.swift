@@ -13,6 +13,8 @@ import Foundation
 ///   order: once a reader sees id `n`, no message with a smaller id appears later.
 /// - An appended message stays until its recipient acknowledges it, across restarts.
 /// - Acknowledging is per recipient, idempotent, and never moves a cursor backwards.
+/// - A sender's rate budget is one for every instance on the same storage: ``consumeRate(for:limit:now:)``
+///   takes from it atomically.
 public protocol HubStore: Sendable {
     /// Appends `envelope` for `recipients` (possibly none) in one transaction; returns its id.
     func append(_ envelope: HubEnvelope, to recipients: [String]) async throws -> Int64
@@ -40,6 +42,12 @@ public protocol HubStore: Sendable {
     func waitForMessages(for recipient: String, after: Int64, timeout: Duration) async throws
 
     /// Deletes the messages sent before `sentBefore` that every recipient has acknowledged (or that had
-    /// none); returns how many. An unacknowledged message is never deleted.
+    /// none); returns how many. An unacknowledged message is never deleted. Forgets the rate buckets that
+    /// are full again (the same as none).
     func prune(sentBefore: Date) async throws -> Int
+
+    /// Takes one message from `sender`'s ``HubRateBucket`` under `limit` at `now`, in one atomic step for
+    /// every instance on the same storage (hubs sharing a store share each sender's budget): nil when the
+    /// sender may send, else how long until it may (nothing is taken then).
+    func consumeRate(for sender: String, limit: HubConfiguration.RateLimit, now: Date) async throws -> Duration?
 }

@@ -13,6 +13,7 @@ public final class InMemoryHubStore: HubStore {
         var mailboxes: [String: [HubMessage]] = [:]
         var cursors: [String: Int64] = [:]
         var groups: [String: Set<String>] = [:]
+        var buckets: [String: HubRateBucket] = [:]
 
         func unacknowledged(_ recipient: String, after: Int64) -> ArraySlice<HubMessage> {
             let floor = max(after, cursors[recipient] ?? 0)
@@ -75,8 +76,29 @@ public final class InMemoryHubStore: HubStore {
         state.withLock { ($0.groups[group] ?? []).sorted() }
     }
 
-    /// Nothing to do: this store keeps no message its recipients have all acknowledged.
-    public func prune(sentBefore: Date) async throws -> Int { 0 }
+    /// Forgets the rate buckets that are full again; no message to delete: this store keeps none that its
+    /// recipients have all acknowledged.
+    public func prune(sentBefore: Date) async throws -> Int {
+        let now = HubTime.microseconds(Date())
+        state.withLock { state in state.buckets = state.buckets.filter { $0.value.fullAt > now } }
+        return 0
+    }
+
+    /// Senders tracked before the full buckets are forgotten (a full bucket is the same as none).
+    private static let maxTrackedSenders = 10_000
+
+    public func consumeRate(for sender: String, limit: HubConfiguration.RateLimit, now: Date) async throws -> Duration? {
+        state.withLock { state in
+            var bucket = state.buckets[sender] ?? HubRateBucket()
+            if let wait = bucket.take(limit, at: now) { return wait }
+            if state.buckets.count >= Self.maxTrackedSenders {
+                let microseconds = HubTime.microseconds(now)
+                state.buckets = state.buckets.filter { $0.value.fullAt > microseconds }
+            }
+            state.buckets[sender] = bucket
+            return nil
+        }
+    }
 
     public func waitForMessages(for recipient: String, after: Int64, timeout: Duration) async throws {
         try await signal.wait(

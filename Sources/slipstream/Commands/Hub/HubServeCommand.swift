@@ -12,9 +12,9 @@ struct HubServeCommand: AsyncParsableCommand {
         abstract: "Serve the hub over HTTP or HTTPS (docs/hub.md lists the routes).",
         discussion: """
             Prints `listening on http://HOST:PORT` (https with --tls-cert and --tls-key) once it accepts \
-            connections. Servers sharing one PostgreSQL store (--store postgres://…) share the mailboxes: a \
-            receiver waiting on one wakes on a send through another. A --token on an address other than loopback \
-            needs TLS, or --allow-insecure.
+            connections. Servers sharing one store (a SQLite file, or --store postgres://…) share the \
+            mailboxes and each sender's rate budget: a receiver waiting on one wakes on a send through \
+            another. A --token on an address other than loopback needs TLS, or --allow-insecure.
             """)
 
     @OptionGroup var store: HubStoreOptions
@@ -40,7 +40,7 @@ struct HubServeCommand: AsyncParsableCommand {
     @Flag(help: "Serve with a token over plain HTTP on an address other than loopback: the token crosses the network in clear text.")
     var allowInsecure = false
 
-    @Option(help: "Messages per second a sender may keep sending (0: no limit).")
+    @Option(help: "Messages per second a sender may keep sending, through all servers on the store (0: no limit).")
     var rate = HubServerConfiguration.defaultRateLimit.messagesPerSecond
 
     @Option(help: "Messages a sender may send at once.")
