@@ -55,7 +55,7 @@ public struct PostgresHubStore: HubStore {
 
     /// Creates the tables when they do not exist yet (hubs starting at once take turns).
     public func prepare() async throws {
-        try await HubError.storage("create the hub tables \(prefix)_* on \(server)") {
+        try await HubError.postgres("create the hub tables \(prefix)_* on \(server)") {
             try await client.withTransaction(logger: Self.logger) { connection in
                 try await connection.query("SELECT pg_advisory_xact_lock(hashtext(\(prefix)))", logger: Self.logger)
                 try await connection.query(
@@ -99,7 +99,7 @@ public struct PostgresHubStore: HubStore {
 
     public func append(_ envelope: HubEnvelope, to recipients: [String]) async throws -> Int64 {
         let recipients = Array(Set(recipients))
-        let id = try await HubError.storage("append a message to \(prefix)_messages on \(server)") {
+        let id = try await HubError.postgres("append a message to \(prefix)_messages on \(server)") {
             try await client.withTransaction(logger: Self.logger) { connection in
                 // One appender at a time, until commit: ids become visible in order.
                 try await connection.query("SELECT pg_advisory_xact_lock(hashtext(\(prefix)))", logger: Self.logger)
@@ -126,7 +126,7 @@ public struct PostgresHubStore: HubStore {
     }
 
     public func fetch(for recipient: String, after: Int64, limit: Int) async throws -> [HubMessage] {
-        try await HubError.storage("fetch the messages of \(recipient.debugDescription) from \(server)") {
+        try await HubError.postgres("fetch the messages of \(recipient.debugDescription) from \(server)") {
             let rows = try await client.query(
                 """
                 SELECT m.id, m.src, m.dst, m.wire, m.version, m.sent_at
@@ -150,7 +150,7 @@ public struct PostgresHubStore: HubStore {
     }
 
     public func acknowledge(for recipient: String, through id: Int64) async throws -> Int64 {
-        try await HubError.storage("acknowledge the messages of \(recipient.debugDescription) on \(server)") {
+        try await HubError.postgres("acknowledge the messages of \(recipient.debugDescription) on \(server)") {
             // The cursor moves to min(id, the newest delivery), never backwards.
             let rows = try await client.query(
                 """
@@ -171,20 +171,20 @@ public struct PostgresHubStore: HubStore {
     }
 
     public func join(group: String, agent: String) async throws {
-        _ = try await HubError.storage("add \(agent.debugDescription) to \(group.debugDescription) on \(server)") {
+        _ = try await HubError.postgres("add \(agent.debugDescription) to \(group.debugDescription) on \(server)") {
             try await client.query(
                 "INSERT INTO \(unescaped: prefix)_members (group_name, agent) VALUES (\(group), \(agent)) ON CONFLICT DO NOTHING")
         }
     }
 
     public func leave(group: String, agent: String) async throws {
-        _ = try await HubError.storage("remove \(agent.debugDescription) from \(group.debugDescription) on \(server)") {
+        _ = try await HubError.postgres("remove \(agent.debugDescription) from \(group.debugDescription) on \(server)") {
             try await client.query("DELETE FROM \(unescaped: prefix)_members WHERE group_name = \(group) AND agent = \(agent)")
         }
     }
 
     public func members(of group: String) async throws -> [String] {
-        try await HubError.storage("list the members of \(group.debugDescription) on \(server)") {
+        try await HubError.postgres("list the members of \(group.debugDescription) on \(server)") {
             let rows = try await client.query(
                 "SELECT agent FROM \(unescaped: prefix)_members WHERE group_name = \(group) ORDER BY agent COLLATE \"C\"")
             var members: [String] = []
@@ -196,7 +196,7 @@ public struct PostgresHubStore: HubStore {
     /// Also forgets the rate buckets that are full again.
     public func prune(sentBefore: Date) async throws -> Int {
         let now = HubTime.microseconds(Date())
-        return try await HubError.storage("prune the messages in \(prefix)_messages on \(server)") {
+        return try await HubError.postgres("prune the messages in \(prefix)_messages on \(server)") {
             let rows = try await client.query(
                 """
                 DELETE FROM \(unescaped: prefix)_messages m WHERE m.sent_at < \(HubTime.milliseconds(sentBefore))
@@ -216,7 +216,7 @@ public struct PostgresHubStore: HubStore {
     public func consumeRate(for sender: String, limit: HubConfiguration.RateLimit, now: Date) async throws -> Duration? {
         let microseconds = HubTime.microseconds(now)
         let (interval, tolerance) = (limit.intervalMicroseconds, limit.toleranceMicroseconds)
-        return try await HubError.storage("check the rate of \(sender.debugDescription) on \(server)") {
+        return try await HubError.postgres("check the rate of \(sender.debugDescription) on \(server)") {
             let taken = try await client.query(
                 """
                 INSERT INTO \(unescaped: prefix)_rates AS r (sender, full_at) VALUES (\(sender), \(microseconds) + \(interval))
