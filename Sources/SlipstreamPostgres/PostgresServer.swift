@@ -41,13 +41,19 @@ enum PostgresServer {
     }()
 
     /// Connects once to the server of `configuration`, then closes. A client retries a refused connection
-    /// for about a minute and then says only that it gave up; this says at once what the server said.
+    /// for about a minute and then says only that it gave up; this says at once what the server said
+    /// (nothing listening, an unknown database or user, a wrong password). A server that is full or
+    /// starting up (SQLSTATE 53300, 57P03) passes: the client waits for it as it should.
     static func probe(_ configuration: PostgresClient.Configuration) async throws {
         let once = PostgresConnection.Configuration(
             host: configuration.host ?? "localhost", port: configuration.port ?? 5432, username: configuration.username,
             password: configuration.password, database: configuration.database, tls: .disable)
-        try await PostgresServerError.readable {
-            try await PostgresConnection.connect(configuration: once, id: 0, logger: quietLogger).close()
+        do {
+            try await PostgresServerError.readable {
+                try await PostgresConnection.connect(configuration: once, id: 0, logger: quietLogger).close()
+            }
+        } catch let error as PostgresServerError where ["53300", "57P03"].contains(error.sqlState) {
+            return
         }
     }
 
