@@ -22,21 +22,4 @@ extension HubClient {
         configuration.trustRoots = .certificates(roots)
         return configuration
     }
-
-    /// What a request's error says about TLS, to follow "cannot GET <url>"; nil when it is not a TLS error.
-    static func tlsFailure(_ error: any Error) -> String? {
-        switch error {
-        case let error as NIOSSLError:
-            if case .handshakeFailed(let reason) = error, "\(reason)".contains("CERTIFICATE_VERIFY_FAILED") {
-                return
-                    ": the server's TLS certificate is not trusted (trust the hub's CA or self-signed certificate with a CA certificate file, --ca-cert)"
-            }
-            return ": the TLS handshake failed"
-        case let error as NIOSSLExtraError:
-            if error == .failedToValidateHostname { return ": the server's TLS certificate is not trusted (it does not name this host)" }
-            return ": the TLS handshake failed"
-        default:
-            return nil
-        }
-    }
 }

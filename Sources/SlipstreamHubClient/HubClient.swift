@@ -32,12 +32,12 @@ public struct HubClient: HubEndpoint {
     private let tls: TLSConfiguration?
 
     /// A client of the server at `url` (`http://host:port` or `https://host:port`), using `client` (default:
-    /// the shared one). With `caCertificateFile`, an `https://` server's certificate must be signed by (or
+    /// ``connectOnce``). With `caCertificateFile`, an `https://` server's certificate must be signed by (or
     /// be) one of the file's PEM certificates; a ``HubError/Code/tlsConfiguration`` error names a file that
     /// is missing, unreadable or holds none.
     public init(
         url: String, token: String? = nil, caCertificateFile: String? = nil, timeout: Duration = .seconds(10),
-        client: HTTPClient = .shared
+        client: HTTPClient = connectOnce
     ) throws(HubError) {
         guard let components = URLComponents(string: url), let scheme = components.scheme, ["http", "https"].contains(scheme),
             components.host?.isEmpty == false
@@ -52,6 +52,16 @@ public struct HubClient: HubEndpoint {
         self.client = client
         self.tls = scheme == "https" ? try Self.tlsConfiguration(trusting: caCertificateFile) : nil
     }
+
+    /// The HTTP client of hub clients made without one: async-http-client's shared settings, but a
+    /// connection that cannot be made (nothing listening, an untrusted certificate) fails the request at
+    /// once. The shared client tries again until the request's timeout, so a user waited 10 s to learn
+    /// that the hub is not running. It lives as long as the process, as the shared one does.
+    public static let connectOnce: HTTPClient = {
+        var configuration = HTTPClient.Configuration()
+        configuration.connectionPool.retryConnectionEstablishment = false
+        return HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
+    }()
 
     public func send(_ line: String) async throws(HubError) -> HubReceipt {
         if let newline = line.utf8.firstIndex(of: 0x0A) {
@@ -165,7 +175,27 @@ public struct HubClient: HubEndpoint {
             let bytes = try await response.body.collect(upTo: 64 << 20)
             return (response.status, Data(bytes.readableBytesView))
         } catch {
-            throw HubError(.transport, "cannot \(method) \(url + path)\(Self.tlsFailure(error) ?? "")", underlying: error)
+            throw HubError(.transport, "cannot \(method) \(url + path)\(Self.reason(for: error))", underlying: error)
+        }
+    }
+
+    /// What a request's error means, to follow "cannot GET <url>": a refused connection or a TLS failure in
+    /// words; else nothing (the underlying error is printed after it).
+    private static func reason(for error: any Error) -> String {
+        switch error {
+        case let error as IOError where error.errnoCode == ECONNREFUSED:
+            return ": nothing is listening there (connection refused; is `slipstream hub serve` running?)"
+        case let error as NIOSSLError:
+            if case .handshakeFailed(let reason) = error, "\(reason)".contains("CERTIFICATE_VERIFY_FAILED") {
+                return
+                    ": the server's TLS certificate is not trusted (trust the hub's CA or self-signed certificate with a CA certificate file, --ca-cert)"
+            }
+            return ": the TLS handshake failed"
+        case let error as NIOSSLExtraError:
+            if error == .failedToValidateHostname { return ": the server's TLS certificate is not trusted (it does not name this host)" }
+            return ": the TLS handshake failed"
+        default:
+            return ""
         }
     }
 }

@@ -46,21 +46,20 @@ import Testing
         }
     }
 
-    /// The system's CA certificates, or a file of other ones, do not vouch for the test CA's server. (The
-    /// shared HTTP client retries a failed connection until the request's timeout: a short one here.)
+    /// The system's CA certificates, or a file of other ones, do not vouch for the test CA's server.
     @Test func aClientThatDoesNotTrustTheCertificateGetsATransportErrorSayingSo() async throws {
         let certificates = try TestCertificates()
         defer { certificates.remove() }
         let configuration = HubServerConfiguration(port: 0, tls: try Self.tls(certificates))
         try await HubClientTests.withServer(store: InMemoryHubStore(), configuration: configuration) { url in
             for caCertificateFile in [nil, certificates.selfSignedCertificate] {
-                let hub = try HubClient(url: url, caCertificateFile: caCertificateFile, timeout: .seconds(3))
+                let hub = try HubClient(url: url, caCertificateFile: caCertificateFile)
                 let error = try await #require(throws: HubError.self) { try await hub.send("SLIP v1 alice bob MetaAck") }
                 #expect(error.code == .transport, "\(error)")
                 #expect(error.message.contains("\(url)/v1/messages") && error.message.contains("certificate is not trusted"), "\(error)")
             }
             // Plain HTTP to an HTTPS server is a transport error too.
-            let plain = try HubClient(url: url.replacingOccurrences(of: "https://", with: "http://"), timeout: .seconds(3))
+            let plain = try HubClient(url: url.replacingOccurrences(of: "https://", with: "http://"))
             let error = try await #require(throws: HubError.self) { try await plain.send("SLIP v1 alice bob MetaAck") }
             #expect(error.code == .transport, "\(error)")
         }
@@ -72,7 +71,7 @@ import Testing
         defer { certificates.remove() }
         let tls = try HubServerConfiguration.TLS(certificateChainFile: certificates.caCertificate, privateKeyFile: certificates.caKey)
         try await HubClientTests.withServer(store: InMemoryHubStore(), configuration: HubServerConfiguration(port: 0, tls: tls)) { url in
-            let hub = try HubClient(url: url, caCertificateFile: certificates.caCertificate, timeout: .seconds(3))
+            let hub = try HubClient(url: url, caCertificateFile: certificates.caCertificate)
             let error = try await #require(throws: HubError.self) { try await hub.members(of: "team") }
             #expect(error.code == .transport, "\(error)")
             #expect(error.message.contains("certificate is not trusted (it does not name this host)"), "\(error)")
