@@ -91,7 +91,8 @@ import Testing
         #expect(content["accepted"] as? Int == 1 && content["refused"] as? Int == 1)
         let results = try #require(content["results"] as? [[String: Any]])
         #expect((results.last?["error"] as? [String: Any])?["code"] as? String == "mailbox_full")
-        #expect(try CLITests.run(["mcp", "--hub-max-pending", "-1"]).status == 64)
+        let negative = try CLITests.run(["mcp", "--hub-max-pending=-1"])
+        #expect(negative.status == 64 && negative.stderr.contains("--hub-max-pending at least 0"), "\(negative.stderr)")
     }
 
     /// `mcp --hub https://… --hub-ca-cert FILE`: the hub tools talk to an HTTPS hub server trusting its certificate.
