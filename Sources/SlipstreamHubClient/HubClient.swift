@@ -130,6 +130,11 @@ public struct HubClient: HubEndpoint {
         return try decode(Members.self, status, body, "GET /v1/groups/\(group)/members").members
     }
 
+    public func stats() async throws(HubError) -> HubStats {
+        let (status, body) = try await request("/v1/stats", method: .GET)
+        return try decode(HubStats.self, status, body, "GET /v1/stats")
+    }
+
     /// Whether the server answers its health check.
     public func isHealthy() async -> Bool {
         (try? await request("/v1/health", method: .GET))?.0 == .ok

@@ -21,6 +21,13 @@ struct HubRoutes: Sendable {
         api.post("/messages") { request, _ in await send(request) }
         api.get("/agents/:agent/messages") { request, context in await receive(request, context) }
         api.post("/agents/:agent/ack") { request, context in await acknowledge(request, context) }
+        api.get("/stats") { _, _ in
+            await respond { () async throws(HubError) in
+                var stats = try await hub.stats()
+                stats.maxPending = max(0, hub.configuration.maxPending)
+                return stats.json()
+            }
+        }
         api.get("/groups/:group/members") { _, context in
             await respond { () async throws(HubError) in try await members(of: context.parameters.get("group") ?? "") }
         }
@@ -42,7 +49,8 @@ struct HubRoutes: Sendable {
     }
 
     /// `POST /v1/messages`: one wire per line; a result per non-empty line. 200 when every line was
-    /// accepted, else the status of the worst refusal (503 storage, 429 rate, 422 wire); accepted lines stay.
+    /// accepted, else the status of the worst refusal (503 storage, 507 mailbox full, 429 rate, 422 wire);
+    /// accepted lines stay.
     private func send(_ request: Request) async -> Response {
         let body: ByteBuffer
         do {
@@ -144,6 +152,8 @@ struct HubRoutes: Sendable {
         switch code {
         case .invalidWire, .lineTooLong, .versionNotAccepted: .unprocessableContent
         case .rateLimited: .tooManyRequests
+        // The recipient's room on the server, not the sender's request nor its pace: 507 Insufficient Storage.
+        case .mailboxFull: HTTPResponse.Status(code: 507, reasonPhrase: "Insufficient Storage")
         case .unauthorized: .unauthorized
         case .bodyTooLarge: .contentTooLarge
         case .storage: .serviceUnavailable
@@ -155,7 +165,8 @@ struct HubRoutes: Sendable {
     /// Which refusal decides a batch's status.
     private static func severity(_ code: HubError.Code) -> Int {
         switch code {
-        case .storage: 3
+        case .storage: 4
+        case .mailboxFull: 3
         case .rateLimited: 2
         default: 1
         }

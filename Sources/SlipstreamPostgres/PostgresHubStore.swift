@@ -97,12 +97,18 @@ public struct PostgresHubStore: HubStore {
         }
     }
 
-    public func append(_ envelope: HubEnvelope, to recipients: [String]) async throws -> Int64 {
-        let recipients = Array(Set(recipients))
+    /// The mailbox check runs under the append's lock, in its transaction: appenders on every machine take
+    /// turns, so none puts a mailbox over `maxPending`.
+    public func append(_ envelope: HubEnvelope, to recipients: [String], maxPending: Int) async throws -> Int64 {
+        let recipients = Set(recipients).sorted()
         let id = try await HubError.postgres("append a message to \(prefix)_messages on \(server)") {
-            try await client.withTransaction(logger: Self.logger) { connection in
-                // One appender at a time, until commit: ids become visible in order.
+            try await client.withTransaction(logger: Self.logger) { connection -> Result<Int64, HubError> in
+                // One appender at a time, until commit: ids become visible in order, mailbox counts stay true.
                 try await connection.query("SELECT pg_advisory_xact_lock(hashtext(\(prefix)))", logger: Self.logger)
+                if maxPending > 0, !recipients.isEmpty, let full = try await fullMailbox(connection, of: recipients, maxPending: maxPending)
+                {
+                    return .failure(full)
+                }
                 let rows = try await connection.query(
                     """
                     INSERT INTO \(unescaped: prefix)_messages (src, dst, wire, version, sent_at)
@@ -118,11 +124,77 @@ public struct PostgresHubStore: HubStore {
                         logger: Self.logger)
                 }
                 try await connection.query("SELECT pg_notify(\(prefix), \(String(id)))", logger: Self.logger)
-                return id
+                return .success(id)
             }
-        }
+        }.get()
         signal.notify()
         return id
+    }
+
+    /// The error for the first of `recipients` (sorted) whose mailbox holds `maxPending` unacknowledged
+    /// messages; nil when each has room. Counts at most `maxPending` per recipient, and all of a full one's.
+    private func fullMailbox(_ connection: PostgresConnection, of recipients: [String], maxPending: Int) async throws -> HubError? {
+        let rows = try await connection.query(
+            """
+            SELECT r, (SELECT count(*) FROM (
+                SELECT 1 FROM \(unescaped: prefix)_deliveries d WHERE d.recipient = r AND d.message_id >
+                    COALESCE((SELECT acked_through FROM \(unescaped: prefix)_cursors c WHERE c.recipient = r), 0)
+                LIMIT \(maxPending)) AS pending)
+            FROM unnest(\(recipients)::text[]) AS r ORDER BY r COLLATE "C"
+            """, logger: Self.logger)
+        var full: String?
+        for try await (recipient, counted) in rows.decode((String, Int64).self) where full == nil && counted >= maxPending {
+            full = recipient
+        }
+        guard let full else { return nil }
+        let counts = try await connection.query(
+            """
+            SELECT count(*) FROM \(unescaped: prefix)_deliveries WHERE recipient = \(full) AND message_id >
+                COALESCE((SELECT acked_through FROM \(unescaped: prefix)_cursors WHERE recipient = \(full)), 0)
+            """, logger: Self.logger)
+        var pending = maxPending
+        for try await count in counts.decode(Int64.self) { pending = Int(count) }
+        return .mailboxFull(recipient: full, pending: pending, limit: maxPending)
+    }
+
+    /// One read-only, repeatable-read transaction: the mailboxes and the totals are of one moment.
+    public func stats() async throws -> HubStats {
+        try await HubError.postgres("read the statistics of \(prefix)_* on \(server)") {
+            try await client.withTransaction(logger: Self.logger) { connection in
+                try await connection.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY", logger: Self.logger)
+                let rows = try await connection.query(
+                    """
+                    SELECT r.recipient, COALESCE(p.pending, 0), p.oldest, m.sent_at, COALESCE(c.acked_through, 0)
+                    FROM (SELECT recipient FROM \(unescaped: prefix)_deliveries
+                        UNION SELECT recipient FROM \(unescaped: prefix)_cursors WHERE acked_through > 0) r
+                    LEFT JOIN \(unescaped: prefix)_cursors c ON c.recipient = r.recipient
+                    LEFT JOIN (
+                        SELECT d.recipient, count(*) AS pending, min(d.message_id) AS oldest
+                        FROM \(unescaped: prefix)_deliveries d LEFT JOIN \(unescaped: prefix)_cursors c ON c.recipient = d.recipient
+                        WHERE d.message_id > COALESCE(c.acked_through, 0)
+                        GROUP BY d.recipient
+                    ) p ON p.recipient = r.recipient
+                    LEFT JOIN \(unescaped: prefix)_messages m ON m.id = p.oldest
+                    ORDER BY r.recipient COLLATE "C"
+                    """, logger: Self.logger)
+                var mailboxes: [HubStats.Mailbox] = []
+                for try await (recipient, pending, oldest, sentAt, acked) in rows.decode((String, Int64, Int64?, Int64?, Int64).self)
+                where pending > 0 || acked > 0 {
+                    mailboxes.append(
+                        HubStats.Mailbox(
+                            recipient: recipient, pending: Int(pending), oldestPendingID: oldest,
+                            oldestPendingSentAt: sentAt.map { HubTime.date(milliseconds: $0) }, ackedThrough: acked))
+                }
+                let totals = try await connection.query(
+                    """
+                    SELECT (SELECT count(*) FROM \(unescaped: prefix)_messages),
+                        (SELECT count(DISTINCT group_name) FROM \(unescaped: prefix)_members)
+                    """, logger: Self.logger)
+                var (messages, groups) = (Int64(0), Int64(0))
+                for try await row in totals.decode((Int64, Int64).self) { (messages, groups) = row }
+                return HubStats(mailboxes: mailboxes, messages: Int(messages), groups: Int(groups))
+            }
+        }
     }
 
     public func fetch(for recipient: String, after: Int64, limit: Int) async throws -> [HubMessage] {

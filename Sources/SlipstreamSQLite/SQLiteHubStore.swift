@@ -60,25 +60,82 @@ public final class SQLiteHubStore: HubStore {
         self.pollInterval = pollInterval ?? (watcher == nil ? .milliseconds(100) : .seconds(2))
     }
 
-    public func append(_ envelope: HubEnvelope, to recipients: [String]) async throws -> Int64 {
+    /// The check and the append are one write transaction (IMMEDIATE: it holds the file's write lock from
+    /// its start), so processes sharing the file never put a mailbox over `maxPending`.
+    public func append(_ envelope: HubEnvelope, to recipients: [String], maxPending: Int) async throws -> Int64 {
+        let recipients = Set(recipients).sorted()
         let id = try await HubError.storage("append a message to \(path.debugDescription)") {
-            try await database.write { db in
+            try await database.write { db -> Result<Int64, HubError> in
+                if maxPending > 0, let full = try Self.fullMailbox(db, of: recipients, maxPending: maxPending) { return .failure(full) }
                 try db.execute(
                     sql: "INSERT INTO hub_messages (src, dst, wire, version, sent_at) VALUES (?, ?, ?, ?, ?)",
                     arguments: [
                         envelope.src, envelope.dst, envelope.wire, envelope.version.rawValue, HubTime.milliseconds(envelope.sentAt),
                     ])
                 let id = db.lastInsertedRowID
-                for recipient in Set(recipients) {
+                for recipient in recipients {
                     try db.execute(sql: "INSERT INTO hub_deliveries (recipient, message_id) VALUES (?, ?)", arguments: [recipient, id])
                 }
-                return id
+                return .success(id)
             }
-        }
+        }.get()
         // Receivers waiting on this instance see it now; the watcher need not wake them for it again.
         _ = newest.advance(to: id)
         signal.notify()
         return id
+    }
+
+    /// Unacknowledged deliveries of a recipient (`?` twice): those above its cursor.
+    private static let pendingDeliveries = """
+        SELECT d.message_id FROM hub_deliveries d
+        WHERE d.recipient = ? AND d.message_id > coalesce((SELECT acked_through FROM hub_cursors WHERE recipient = ?), 0)
+        """
+
+    /// The error for the first of `recipients` whose mailbox holds `maxPending` unacknowledged messages; nil
+    /// when each has room. Counts at most `maxPending` per recipient, and all of a full one's.
+    private static func fullMailbox(_ db: Database, of recipients: [String], maxPending: Int) throws -> HubError? {
+        for recipient in recipients {
+            let counted =
+                try Int.fetchOne(
+                    db, sql: "SELECT count(*) FROM (\(pendingDeliveries) LIMIT ?)", arguments: [recipient, recipient, maxPending]) ?? 0
+            guard counted >= maxPending else { continue }
+            let pending =
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM (\(pendingDeliveries))", arguments: [recipient, recipient]) ?? counted
+            return .mailboxFull(recipient: recipient, pending: pending, limit: maxPending)
+        }
+        return nil
+    }
+
+    /// One read transaction: the mailboxes and the totals are of one moment.
+    public func stats() async throws -> HubStats {
+        try await HubError.storage("read the statistics of \(path.debugDescription)") {
+            try await database.read { db in
+                let rows = try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT r.recipient, coalesce(p.pending, 0) AS pending, p.oldest, m.sent_at, coalesce(c.acked_through, 0) AS acked
+                        FROM (SELECT recipient FROM hub_deliveries UNION SELECT recipient FROM hub_cursors WHERE acked_through > 0) r
+                        LEFT JOIN hub_cursors c ON c.recipient = r.recipient
+                        LEFT JOIN (
+                            SELECT d.recipient, count(*) AS pending, min(d.message_id) AS oldest
+                            FROM hub_deliveries d LEFT JOIN hub_cursors c ON c.recipient = d.recipient
+                            WHERE d.message_id > coalesce(c.acked_through, 0)
+                            GROUP BY d.recipient
+                        ) p ON p.recipient = r.recipient
+                        LEFT JOIN hub_messages m ON m.id = p.oldest
+                        ORDER BY r.recipient
+                        """)
+                let mailboxes = rows.map { row in
+                    HubStats.Mailbox(
+                        recipient: row["recipient"], pending: row["pending"], oldestPendingID: row["oldest"],
+                        oldestPendingSentAt: (row["sent_at"] as Int64?).map { HubTime.date(milliseconds: $0) }, ackedThrough: row["acked"])
+                }
+                return HubStats(
+                    mailboxes: mailboxes.filter { $0.pending > 0 || $0.ackedThrough > 0 },
+                    messages: try Int.fetchOne(db, sql: "SELECT count(*) FROM hub_messages") ?? 0,
+                    groups: try Int.fetchOne(db, sql: "SELECT count(DISTINCT group_name) FROM hub_members") ?? 0)
+            }
+        }
     }
 
     public func fetch(for recipient: String, after: Int64, limit: Int) async throws -> [HubMessage] {

@@ -16,8 +16,12 @@ public final class LazyHubStore: HubStore {
         real = OpenOnFirstUse(open)
     }
 
-    public func append(_ envelope: HubEnvelope, to recipients: [String]) async throws -> Int64 {
-        try await real.value().append(envelope, to: recipients)
+    public func append(_ envelope: HubEnvelope, to recipients: [String], maxPending: Int) async throws -> Int64 {
+        try await real.value().append(envelope, to: recipients, maxPending: maxPending)
+    }
+
+    public func stats() async throws -> HubStats {
+        try await real.value().stats()
     }
 
     public func fetch(for recipient: String, after: Int64, limit: Int) async throws -> [HubMessage] {

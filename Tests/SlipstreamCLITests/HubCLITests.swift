@@ -158,6 +158,63 @@ import Testing
         #expect(try CLITests.run(["hub", "recv", "bob", "--store", store]).stdout.split(separator: "\n").count == 6)
     }
 
+    /// `--max-pending` bounds a mailbox: the line over it is refused with its code (the others are sent,
+    /// the exit status is 1); `hub stats` shows who is behind.
+    @Test func aFullMailboxRefusesTheLineAndStatsShowWhoIsBehind() throws {
+        let store = Self.temporaryStore()
+        defer { Self.remove(store) }
+        let lines = "SLIP v1 alice bob MetaAck\nSLIP v1 alice carol MetaAck\nSLIP v1 alice bob MetaAck\nSLIP v1 alice bob MetaAck\n"
+        let sent = try CLITests.run(["hub", "send", "--max-pending", "2", "--store", store], stdin: lines)
+        #expect(sent.status == 1)
+        #expect(sent.stdout == "line 1: id 1 to bob\nline 2: id 2 to carol\nline 3: id 3 to bob\n")
+        #expect(
+            sent.stderr
+                == #"line 4: hub error (mailbox_full): the mailbox of "bob" is full: 2 unacknowledged messages, the limit is 2; the message was sent to no recipient (bob must acknowledge first)"#
+                + "\n")
+        let json = try CLITests.run(["hub", "send", "--json", "--max-pending", "2", "SLIP v1 alice bob MetaAck", "--store", store])
+        #expect(json.status == 1)
+        #expect((json.lines.first?["error"] as? [String: Any])?["code"] as? String == "mailbox_full")
+        #expect(try CLITests.run(["hub", "recv", "carol", "--store", store]).status == 0)
+        #expect(try CLITests.run(["hub", "join", "team", "bob", "--store", store]).status == 0)
+
+        let stats = try CLITests.run(["hub", "stats", "--json", "--store", store])
+        #expect(stats.status == 0, "\(stats.stderr)")
+        let object = try #require(stats.lines.first)
+        #expect(object["messages"] as? Int == 3 && object["pendingDeliveries"] as? Int == 2 && object["groups"] as? Int == 1)
+        #expect(object["maxPending"] is NSNull)
+        let mailboxes = try #require(object["mailboxes"] as? [[String: Any]])
+        #expect(mailboxes.map { $0["recipient"] as? String } == ["bob", "carol"])
+        #expect(mailboxes.map { $0["pending"] as? Int } == [2, 0] && mailboxes.map { $0["ackedThrough"] as? Int } == [0, 2])
+        #expect(mailboxes[0]["oldestPendingId"] as? Int == 1 && (mailboxes[0]["oldestPendingAge"] as? Double).map { $0 >= 0 } == true)
+        #expect((mailboxes[0]["oldestPendingSentAt"] as? String)?.hasSuffix("Z") == true)
+
+        let text = try CLITests.run(["hub", "stats", "--store", store]).stdout.split(separator: "\n")
+        #expect(text.count == 3)
+        #expect(text.first == "3 messages stored, 2 pending deliveries, 1 group")
+        #expect(text[1].hasPrefix("bob: 2 pending, oldest id 1 (") && text[1].hasSuffix(" s old), acked through 0"), "\(text[1])")
+        #expect(text[2] == "carol: 0 pending, acked through 2")
+
+        let negative = try CLITests.run(["hub", "send", "--max-pending=-1", "SLIP v1 alice bob MetaAck", "--store", store])
+        #expect(negative.status == 64 && negative.stderr.contains("--max-pending must be at least 0"), "\(negative.stderr)")
+    }
+
+    /// `hub serve --max-pending`: a send over it through `--hub` is refused at once (not retried), and
+    /// `hub stats --hub` reports the server's limit.
+    @Test func theHubServerRefusesASendToAFullMailboxAndReportsItsLimit() throws {
+        let server = try Running(["hub", "serve", "--store", ":memory:", "--port", "0", "--max-pending", "1"])
+        defer { server.stop() }
+        let url = try #require(server.firstLine().split(separator: " ").last.map(String.init))
+        let sent = try CLITests.run(["hub", "send", "--hub", url], stdin: "SLIP v1 alice bob MetaAck\nSLIP v1 alice bob MetaAck\n")
+        #expect(sent.status == 1)
+        #expect(sent.stdout == "line 1: id 1 to bob\n")
+        #expect(sent.stderr.hasPrefix("line 2: hub error (mailbox_full): the mailbox of \"bob\" is full"), "\(sent.stderr)")
+        let stats = try CLITests.run(["hub", "stats", "--json", "--hub", url])
+        #expect(stats.lines.first?["maxPending"] as? Int == 1 && stats.lines.first?["pendingDeliveries"] as? Int == 1)
+        #expect(
+            try CLITests.run(["hub", "stats", "--hub", url]).stdout.hasPrefix(
+                "1 message stored, 1 pending delivery, 0 groups; mailbox limit 1\n"))
+    }
+
     @Test func badArgumentsAreClearErrors() throws {
         let store = Self.temporaryStore()
         defer { Self.remove(store) }

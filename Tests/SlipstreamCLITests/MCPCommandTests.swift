@@ -75,6 +75,26 @@ import Testing
         #expect(try CLITests.run(["hub", "recv", "bob", "--store", store]).stdout == "SLIP v1 a bob RequestTask x y\n")
     }
 
+    /// `mcp --hub-max-pending 1`: the second wire to a mailbox nobody reads is refused with `mailbox_full`.
+    @Test func withHubMaxPendingAWireToAFullMailboxIsRefused() throws {
+        let store = HubCLITests.temporaryStore()
+        defer { HubCLITests.remove(store) }
+        let requests = [
+            #"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"test","version":"1"}}}"#,
+            #"{"jsonrpc":"2.0","method":"notifications/initialized"}"#,
+            #"{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"slip_send","arguments":{"wires":["SLIP v1 alice bob MetaAck","SLIP v1 alice bob MetaAck"]}}}"#,
+        ]
+        let run = try CLITests.run(["mcp", "--hub-store", store, "--hub-max-pending", "1"], stdin: requests.joined(separator: "\n") + "\n")
+        #expect(run.status == 0, "\(run.stderr)")
+        let reply = try #require(run.lines.first { $0["id"] as? Int == 2 })
+        let content = try #require((reply["result"] as? [String: Any])?["structuredContent"] as? [String: Any])
+        #expect(content["accepted"] as? Int == 1 && content["refused"] as? Int == 1)
+        let results = try #require(content["results"] as? [[String: Any]])
+        #expect((results.last?["error"] as? [String: Any])?["code"] as? String == "mailbox_full")
+        let negative = try CLITests.run(["mcp", "--hub-max-pending=-1"])
+        #expect(negative.status == 64 && negative.stderr.contains("--hub-max-pending at least 0"), "\(negative.stderr)")
+    }
+
     /// `mcp --hub https://… --hub-ca-cert FILE`: the hub tools talk to an HTTPS hub server trusting its certificate.
     @Test func theHubToolsUseAnHTTPSHubServerTrustingItsCertificate() throws {
         let certificates = try TestCertificates()

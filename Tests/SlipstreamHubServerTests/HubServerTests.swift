@@ -128,6 +128,37 @@ import Testing
         }
     }
 
+    @Test func aSendToAFullMailboxGets507AndTheStatsRouteShowsWhoIsBehind() async throws {
+        let configuration = HubServerConfiguration(hub: HubConfiguration(maxPending: 2), token: "s3cret")
+        let auth: HTTPFields = [.authorization: "Bearer s3cret"]
+        try await Self.app(configuration).test(.router) { client in
+            #expect(try await client.execute(uri: "/v1/stats", method: .get).status == .unauthorized)
+            let lines = "SLIP v1 alice bob MetaAck\nSLIP v1 alice carol MetaAck\nSLIP v1 alice bob MetaAck\nSLIP v1 alice bob MetaAck\n"
+            let response = try await client.execute(uri: "/v1/messages", method: .post, headers: auth, body: ByteBuffer(string: lines))
+            #expect(response.status.code == 507 && response.headers[.retryAfter] == nil)
+            let results = try Self.results(response)
+            #expect(results.map { $0["id"] != nil } == [true, true, true, false])
+            let error = try #require(results[3]["error"] as? [String: Any])
+            #expect(error["code"] as? String == "mailbox_full")
+            #expect((error["message"] as? String)?.contains("\"bob\" is full: 2 unacknowledged messages, the limit is 2") == true)
+
+            let ack = try await client.execute(
+                uri: "/v1/agents/carol/ack", method: .post, headers: auth, body: ByteBuffer(string: #"{"through": 100}"#))
+            #expect(ack.status == .ok)
+            let stats = try await client.execute(uri: "/v1/stats", method: .get, headers: auth)
+            #expect(stats.status == .ok)
+            let object = try Self.object(stats)
+            #expect(object["messages"] as? Int == 2 && object["pendingDeliveries"] as? Int == 2 && object["groups"] as? Int == 0)
+            #expect(object["maxPending"] as? Int == 2)
+            let mailboxes = try #require(object["mailboxes"] as? [[String: Any]])
+            #expect(mailboxes.map { $0["recipient"] as? String } == ["bob", "carol"])
+            #expect(mailboxes.map { $0["pending"] as? Int } == [2, 0])
+            #expect(mailboxes.map { $0["ackedThrough"] as? Int } == [0, 2])
+            #expect(mailboxes[0]["oldestPendingId"] as? Int == 1 && mailboxes[0]["oldestPendingAge"] as? Double != nil)
+            #expect(mailboxes[1]["oldestPendingId"] is NSNull)
+        }
+    }
+
     @Test func aBodyOverTheLimitIs413() async throws {
         try await Self.app(HubServerConfiguration(maxBodyBytes: 100)).test(.router) { client in
             let lines = String(repeating: "SLIP v1 alice bob MetaAck\n", count: 10)
@@ -197,6 +228,10 @@ import Testing
             _ = try await hub.send("SLIP v1 alice bob MetaAck")
             let limited = try await #require(throws: HubError.self) { try await hub.send("SLIP v1 alice bob MetaAck") }
             #expect(limited.code == .rateLimited && limited.retryAfter != nil)
+
+            let stats = try await hub.stats()
+            #expect(stats.mailboxes.map(\.recipient) == ["bob", "carol"] && stats.mailboxes.map(\.pending) == [1, 1])
+            #expect(stats.mailboxes.first?.ackedThrough == receipt.id && stats.maxPending == HubConfiguration.defaultMaxPending)
 
             let stranger = try HubClient(url: url)
             let unauthorized = try await #require(throws: HubError.self) { try await stranger.members(of: "team") }

@@ -87,6 +87,25 @@ import Testing
         #expect(try await hub.receive(agent: "bob").count == 3)
     }
 
+    @Test func aSendToAFullMailboxIsRefusedUntilTheRecipientAcknowledges() async throws {
+        #expect(HubConfiguration().maxPending == 10_000)
+        let hub = Hub(store: InMemoryHubStore(), configuration: HubConfiguration(maxPending: 2))
+        _ = try await hub.send("SLIP v1 alice bob MetaAck")
+        let second = try await hub.send("SLIP v1 carol bob MetaAck")
+        let error = try await #require(throws: HubError.self) { try await hub.send("SLIP v1 alice bob MetaAck") }
+        #expect(error.code == .mailboxFull)
+        #expect(
+            error.description
+                == #"hub error (mailbox_full): the mailbox of "bob" is full: 2 unacknowledged messages, the limit is 2; the message was sent to no recipient (bob must acknowledge first)"#
+        )
+        try await hub.acknowledge(agent: "bob", through: second.id)
+        _ = try await hub.send("SLIP v1 alice bob MetaAck")
+        // 0: no limit.
+        let unlimited = Hub(store: hub.store, configuration: HubConfiguration(maxPending: 0))
+        for _ in 0..<3 { _ = try await unlimited.send("SLIP v1 alice bob MetaAck") }
+        #expect(try await hub.stats().mailboxes.map(\.pending) == [4])
+    }
+
     @Test func theBucketRefillsAtTheConfiguredRate() {
         let limit = HubConfiguration.RateLimit(messagesPerSecond: 10, burst: 3)
         #expect(limit.intervalMicroseconds == 100_000 && limit.toleranceMicroseconds == 200_000)
@@ -159,6 +178,21 @@ import Testing
             id: 7, recipients: ["bob"], wire: "SLIP v1 a b RequestTask x y",
             repairs: [WireRepair(.splitToken, offset: 24, original: "x:y", replacement: "x y")])
         #expect(try JSONDecoder().decode(HubReceipt.self, from: Data(receipt.json.compactText.utf8)) == receipt)
+
+        let sentAt = HubTime.date(milliseconds: 1_764_567_600_123)
+        let stats = HubStats(
+            mailboxes: [
+                .init(recipient: "bob", pending: 2, oldestPendingID: 7, oldestPendingSentAt: sentAt, ackedThrough: 6),
+                .init(recipient: "carol", pending: 0, oldestPendingID: nil, oldestPendingSentAt: nil, ackedThrough: 8),
+            ], messages: 9, groups: 1, maxPending: 10_000)
+        let json = stats.json(now: sentAt.addingTimeInterval(12.5)).compactText
+        #expect(
+            json
+                == #"{"messages":9,"pendingDeliveries":2,"groups":1,"maxPending":10000,"mailboxes":["#
+                + #"{"recipient":"bob","pending":2,"oldestPendingId":7,"oldestPendingSentAt":"2025-12-01T05:40:00.123Z","oldestPendingAge":12.5,"ackedThrough":6},"#
+                + #"{"recipient":"carol","pending":0,"oldestPendingId":null,"oldestPendingSentAt":null,"oldestPendingAge":null,"ackedThrough":8}]}"#
+        )
+        #expect(try JSONDecoder().decode(HubStats.self, from: Data(json.utf8)) == stats)
     }
 }
 

@@ -393,6 +393,131 @@ import Testing
             }
         }
     }
+
+    /// The mailbox limit: a recipient with `maxPending` unacknowledged messages gets no more (its pending
+    /// count and the limit named), others still do, and acknowledging makes room.
+    @Test(arguments: kinds)
+    func aFullMailboxRefusesUntilItsRecipientAcknowledges(_ kind: Kind) async throws {
+        try await Self.withStore(kind) { store in
+            var ids: [Int64] = []
+            for i in 0..<3 {
+                ids.append(try await store.append(Self.envelope("alice", "bob", "InformStatus s\(i)"), to: ["bob"], maxPending: 3))
+            }
+            let error = try await #require(throws: HubError.self) {
+                try await store.append(Self.envelope("alice", "bob", "InformStatus s3"), to: ["bob"], maxPending: 3)
+            }
+            #expect(error.code == .mailboxFull)
+            #expect(error.message.contains("\"bob\" is full: 3 unacknowledged messages, the limit is 3"), "\(error.message)")
+            // A lower limit than the mailbox holds: refused, with the whole count.
+            let lower = try await #require(throws: HubError.self) {
+                try await store.append(Self.envelope("alice", "bob"), to: ["bob"], maxPending: 2)
+            }
+            #expect(lower.message.contains("3 unacknowledged messages, the limit is 2"), "\(lower.message)")
+            // Other mailboxes, and no limit, are not held up.
+            _ = try await store.append(Self.envelope("alice", "carol"), to: ["carol"], maxPending: 3)
+            #expect(try await store.fetch(for: "bob", after: 0, limit: 10).map(\.id) == ids)
+
+            try await store.acknowledge(for: "bob", through: ids[0])
+            let freed = try await store.append(Self.envelope("alice", "bob", "InformStatus s4"), to: ["bob"], maxPending: 3)
+            await #expect(throws: HubError.self) { try await store.append(Self.envelope("alice", "bob"), to: ["bob"], maxPending: 3) }
+            #expect(try await store.fetch(for: "bob", after: 0, limit: 10).map(\.id) == [ids[1], ids[2], freed])
+            _ = try await store.append(Self.envelope("alice", "bob"), to: ["bob"], maxPending: 0)
+            #expect(try await store.fetch(for: "bob", after: 0, limit: 10).count == 4)
+        }
+    }
+
+    /// All or nothing: a message to several recipients, one of them full, reaches none; the store and a hub
+    /// on it name the full one.
+    @Test(arguments: kinds)
+    func aSendWithOneFullRecipientReachesNoRecipient(_ kind: Kind) async throws {
+        try await Self.withStore(kind) { store in
+            for _ in 0..<2 { _ = try await store.append(Self.envelope("alice", "dave"), to: ["dave"], maxPending: 2) }
+            let error = try await #require(throws: HubError.self) {
+                try await store.append(Self.envelope("alice", "team"), to: ["erin", "dave", "bob"], maxPending: 2)
+            }
+            #expect(error.code == .mailboxFull && error.message.contains("\"dave\""), "\(error.message)")
+            for agent in ["bob", "erin"] { #expect(try await store.fetch(for: agent, after: 0, limit: 10).isEmpty) }
+
+            let hub = Hub(store: store, configuration: HubConfiguration(maxPending: 2))
+            for agent in ["alice", "bob", "dave"] { try await hub.join(group: "team", agent: agent) }
+            let refused = try await #require(throws: HubError.self) { try await hub.send("SLIP v1 alice team RequestReview auth_module") }
+            #expect(refused.code == .mailboxFull && refused.message.contains("\"dave\""), "\(refused.message)")
+            #expect(try await hub.receive(agent: "bob").isEmpty)
+            #expect(try await hub.receive(agent: "dave").count == 2)
+            // Sent by the full member itself, the group wire does not go to it: accepted.
+            #expect(try await hub.send("SLIP v1 dave team RequestReview auth_module").recipients == ["alice", "bob"])
+        }
+    }
+
+    /// Many senders at once through two instances, into one mailbox with room for 25: exactly 25 pass.
+    @Test(arguments: kinds)
+    func concurrentSendersThroughTwoInstancesNeverOverfillAMailbox(_ kind: Kind) async throws {
+        try await Self.withStorage(kind) { storage in
+            try await storage.withInstance { first in
+                try await storage.withInstance { second in
+                    let accepted = try await withThrowingTaskGroup(of: Bool.self) { group in
+                        for i in 0..<80 {
+                            let store = i % 2 == 0 ? first : second
+                            group.addTask {
+                                do {
+                                    _ = try await store.append(
+                                        Self.envelope("sender\(i % 5)", "bob", "InformStatus n\(i)"),
+                                        to: i % 3 == 0 ? ["bob", "carol"] : ["bob"],
+                                        maxPending: 25)
+                                    return true
+                                } catch let error as HubError where error.code == .mailboxFull {
+                                    return false
+                                }
+                            }
+                        }
+                        return try await group.reduce(into: [Bool]()) { $0.append($1) }
+                    }
+                    #expect(accepted.count { $0 } == 25)
+                    #expect(try await first.fetch(for: "bob", after: 0, limit: 100).count == 25)
+                    #expect(try await second.stats().mailboxes.first { $0.recipient == "bob" }?.pending == 25)
+                }
+            }
+        }
+    }
+
+    @Test(arguments: kinds)
+    func statsCountEachMailboxItsOldestPendingMessageItsCursorAndTheTotals(_ kind: Kind) async throws {
+        try await Self.withStore(kind) { store in
+            #expect(try await store.stats() == HubStats(mailboxes: [], messages: 0, groups: 0))
+            var ids: [Int64] = []
+            for i in 0..<3 {
+                ids.append(try await store.append(Self.envelope("alice", "team", "InformStatus s\(i)"), to: ["bob", "carol"]))
+            }
+            let later = HubEnvelope(
+                src: "alice", dst: "bob", wire: "SLIP v1 alice bob MetaAck", version: .v1,
+                sentAt: HubTime.date(milliseconds: 1_764_567_700_000))
+            ids.append(try await store.append(later, to: ["bob"]))
+            _ = try await store.append(Self.envelope("alice", "nobody"), to: [])
+            try await store.acknowledge(for: "bob", through: ids[1])
+            try await store.acknowledge(for: "carol", through: ids[3])
+            try await store.acknowledge(for: "dave", through: 10)  // nothing to acknowledge: not listed
+            for (group, agent) in [("team", "bob"), ("team", "carol"), ("other", "dave")] {
+                try await store.join(group: group, agent: agent)
+            }
+            try await store.leave(group: "other", agent: "dave")
+
+            let stats = try await store.stats()
+            #expect(
+                stats.mailboxes == [
+                    HubStats.Mailbox(
+                        recipient: "bob", pending: 2, oldestPendingID: ids[2], oldestPendingSentAt: Self.envelope("a", "b").sentAt,
+                        ackedThrough: ids[1]),
+                    HubStats.Mailbox(recipient: "carol", pending: 0, oldestPendingID: nil, oldestPendingSentAt: nil, ackedThrough: ids[2]),
+                ])
+            #expect(stats.pendingDeliveries == 2 && stats.groups == 1 && stats.maxPending == nil)
+            // The in-memory store keeps only what some recipient has not acknowledged.
+            #expect(stats.messages == (kind == .memory ? 2 : 5))
+            try await store.acknowledge(for: "bob", through: ids[2])
+            let bob = try #require(try await store.stats().mailboxes.first)
+            #expect(
+                bob.pending == 1 && bob.oldestPendingID == ids[3] && bob.oldestPendingSentAt == later.sentAt && bob.ackedThrough == ids[2])
+        }
+    }
 }
 
 @Suite(.enabled(if: FallbackStoreConformanceTests.postgresURL != nil, "set SLIPSTREAM_POSTGRES_URL to a PostgreSQL server"))

@@ -33,7 +33,8 @@ public struct Hub: Sendable {
 
     /// Validates `line`, checks its sender's rate (in the store, so every hub on it shares the budget), and
     /// stores it for its recipients: the members of the group `dst` except the sender when `dst` is a group
-    /// with members, else `dst` itself.
+    /// with members, else `dst` itself. When one recipient's mailbox is full (``HubConfiguration/maxPending``)
+    /// it reaches none of them: ``HubError/Code/mailboxFull``.
     public func send(_ line: String) async throws(HubError) -> HubReceipt {
         let bytes = line.utf8.count
         guard bytes <= configuration.maxLineBytes else {
@@ -72,7 +73,7 @@ public struct Hub: Sendable {
             return members.isEmpty ? [envelope.dst] : members.filter { $0 != envelope.src }
         }
         let id = try await HubError.storage("store the message from \(envelope.src.debugDescription)") {
-            try await store.append(envelope, to: recipients)
+            try await store.append(envelope, to: recipients, maxPending: max(0, configuration.maxPending))
         }
         return HubReceipt(id: id, recipients: recipients, wire: envelope.wire, repairs: outcome.repairs)
     }
@@ -142,6 +143,12 @@ public struct Hub: Sendable {
         return try await HubError.storage("prune the messages older than \(age)") {
             try await store.prune(sentBefore: cutoff)
         }
+    }
+
+    /// Every mailbox with a pending message or a cursor, and the store's totals (``HubStats/maxPending`` is
+    /// nil: other hubs on the store may have other limits; a hub server reports its own).
+    public func stats() async throws(HubError) -> HubStats {
+        try await HubError.storage("read the statistics of the hub store") { try await store.stats() }
     }
 
     /// Longest agent or group name (the v1 agent id limit).

@@ -46,11 +46,21 @@ public struct HubConfiguration: Sendable, Hashable {
     public var maxFetch: Int
     /// Longest a receive waits for a first message (default 30 s); a longer `wait` is shortened to it.
     public var maxWait: Duration
+    /// Most unacknowledged messages one recipient's mailbox may hold (default ``defaultMaxPending``; 0 = no
+    /// limit). A send that would put any of its recipients over it is refused for all of them with
+    /// ``HubError/Code/mailboxFull``; the store checks and appends in one atomic step
+    /// (``HubStore/append(_:to:maxPending:)``), so hubs sharing a store never overshoot it.
+    public var maxPending: Int
+
+    /// The default mailbox limit, 10,000 unacknowledged messages, for the library as for the command line:
+    /// far more than an agent that reads has waiting, and a bound on what one that stopped reading costs
+    /// the store. (Unlike the rate, which depends on the traffic, it refuses nothing a working agent sends.)
+    public static let defaultMaxPending = 10_000
 
     public init(
         versions: Set<WireVersion> = Set(WireVersion.allCases), profile: WireParser.Profile = .strict,
         maxLineBytes: Int = WireParser.Configuration().maxLineBytes, v1Codebook: UCR = .v1, rateLimit: RateLimit = .off,
-        maxFetch: Int = 100, maxWait: Duration = .seconds(30)
+        maxFetch: Int = 100, maxWait: Duration = .seconds(30), maxPending: Int = defaultMaxPending
     ) {
         self.versions = versions
         self.profile = profile
@@ -59,6 +69,7 @@ public struct HubConfiguration: Sendable, Hashable {
         self.rateLimit = rateLimit
         self.maxFetch = maxFetch
         self.maxWait = maxWait
+        self.maxPending = maxPending
     }
 
     /// The parser for these settings.

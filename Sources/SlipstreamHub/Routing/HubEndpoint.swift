@@ -19,6 +19,9 @@ public protocol HubEndpoint: Sendable {
 
     /// The members of `group`, sorted.
     func members(of group: String) async throws(HubError) -> [String]
+
+    /// Who is behind: every mailbox's pending count, oldest pending message and cursor, and the totals.
+    func stats() async throws(HubError) -> HubStats
 }
 
 extension Hub: HubEndpoint {}

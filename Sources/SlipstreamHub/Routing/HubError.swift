@@ -18,6 +18,9 @@ public struct HubError: Error, Sendable, CustomStringConvertible {
         public static let versionNotAccepted = Code(rawValue: "version_not_accepted")
         /// The sender is over its rate (``HubError/retryAfter`` says when to try again).
         public static let rateLimited = Code(rawValue: "rate_limited")
+        /// A recipient's mailbox holds ``HubConfiguration/maxPending`` unacknowledged messages: the send was
+        /// refused for every recipient (the message names the recipient, its pending count and the limit).
+        public static let mailboxFull = Code(rawValue: "mailbox_full")
         /// An agent or group name is not `[A-Za-z0-9._-]+` of at most 64 bytes.
         public static let invalidName = Code(rawValue: "invalid_name")
         /// A request's argument (a limit, a cursor, a body) is out of range or malformed.
@@ -62,6 +65,15 @@ public struct HubError: Error, Sendable, CustomStringConvertible {
     /// The error for a wire the parser refused.
     public static func invalidWire(_ error: WireError) -> HubError {
         HubError(.invalidWire, "\(error.code): \(error.message)", offset: error.offset, wireError: error)
+    }
+
+    /// The error for a send refused because `recipient` already has `pending` unacknowledged messages, at
+    /// or over `limit`.
+    public static func mailboxFull(recipient: String, pending: Int, limit: Int) -> HubError {
+        HubError(
+            .mailboxFull,
+            "the mailbox of \(recipient.debugDescription) is full: \(pending) unacknowledged message\(pending == 1 ? "" : "s"), "
+                + "the limit is \(limit); the message was sent to no recipient (\(recipient) must acknowledge first)")
     }
 
     /// Runs a store's `body`: a ``HubError`` passes through, anything else becomes a ``Code/storage``

@@ -15,6 +15,8 @@ import Foundation
 /// - Acknowledging is per recipient, idempotent, and never moves a cursor backwards.
 /// - A sender's rate budget is one for every instance on the same storage: ``consumeRate(for:limit:now:)``
 ///   takes from it atomically.
+/// - A mailbox limit holds for every instance on the same storage: ``append(_:to:maxPending:)`` checks the
+///   recipients' pending counts and appends in one atomic step.
 public protocol HubStore: Sendable {
     /// Appends `envelope` for `recipients` (possibly none) in one transaction; returns its id.
     func append(_ envelope: HubEnvelope, to recipients: [String]) async throws -> Int64
@@ -50,4 +52,21 @@ public protocol HubStore: Sendable {
     /// every instance on the same storage (hubs sharing a store share each sender's budget): nil when the
     /// sender may send, else how long until it may (nothing is taken then).
     func consumeRate(for sender: String, limit: HubConfiguration.RateLimit, now: Date) async throws -> Duration?
+
+    /// Appends `envelope` for `recipients` as ``append(_:to:)`` does, unless one of them already has
+    /// `maxPending` unacknowledged messages (0: no limit): then nothing is appended and it throws
+    /// ``HubError/mailboxFull(recipient:pending:limit:)`` naming the first such recipient by name. The
+    /// check and the append are one atomic step for every instance on the same storage, so concurrent
+    /// senders never put a mailbox over the limit.
+    func append(_ envelope: HubEnvelope, to recipients: [String], maxPending: Int) async throws -> Int64
+
+    /// Every mailbox with a pending message or a cursor, and the store's totals, as of one moment.
+    func stats() async throws -> HubStats
+}
+
+extension HubStore {
+    /// Appends without a mailbox limit.
+    public func append(_ envelope: HubEnvelope, to recipients: [String]) async throws -> Int64 {
+        try await append(envelope, to: recipients, maxPending: 0)
+    }
 }

@@ -34,16 +34,38 @@ public final class InMemoryHubStore: HubStore {
 
     public init() {}
 
-    public func append(_ envelope: HubEnvelope, to recipients: [String]) async throws -> Int64 {
-        let id = state.withLock { state in
+    public func append(_ envelope: HubEnvelope, to recipients: [String], maxPending: Int) async throws -> Int64 {
+        let recipients = Set(recipients).sorted()
+        let id = try state.withLock { state throws(HubError) in
+            if maxPending > 0 {
+                for recipient in recipients {
+                    let pending = state.unacknowledged(recipient, after: 0).count
+                    if pending >= maxPending { throw .mailboxFull(recipient: recipient, pending: pending, limit: maxPending) }
+                }
+            }
             state.lastID += 1
-            for recipient in Set(recipients) {
+            for recipient in recipients {
                 state.mailboxes[recipient, default: []].append(HubMessage(id: state.lastID, envelope: envelope, recipient: recipient))
             }
             return state.lastID
         }
         signal.notify()
         return id
+    }
+
+    public func stats() async throws -> HubStats {
+        state.withLock { state in
+            let recipients = Set(state.mailboxes.keys).union(state.cursors.filter { $0.value > 0 }.keys).sorted()
+            let mailboxes = recipients.map { recipient in
+                let pending = state.unacknowledged(recipient, after: 0)
+                return HubStats.Mailbox(
+                    recipient: recipient, pending: pending.count, oldestPendingID: pending.first?.id,
+                    oldestPendingSentAt: pending.first?.sentAt, ackedThrough: state.cursors[recipient] ?? 0)
+            }
+            let messages = Set(state.mailboxes.values.lazy.flatMap { $0.map(\.id) }).count
+            return HubStats(
+                mailboxes: mailboxes.filter { $0.pending > 0 || $0.ackedThrough > 0 }, messages: messages, groups: state.groups.count)
+        }
     }
 
     public func fetch(for recipient: String, after: Int64, limit: Int) async throws -> [HubMessage] {

@@ -37,13 +37,19 @@ struct MCPHubOptions: ParsableArguments {
     @Option(name: .customLong("hub-burst"), help: "Messages a sender may send at once, with --hub-rate.")
     var burst = 10
 
+    @Option(
+        name: .customLong("hub-max-pending"),
+        help: "Most unacknowledged messages a recipient's mailbox may hold in a hub store; a send to a full one is refused (0: no limit).")
+    var maxPending = HubConfiguration.defaultMaxPending
+
     @Flag(name: .customLong("hub-lenient"), help: "Accept wires the lenient profile can repair, and store the repaired wire.")
     var lenient = false
 
     func validate() throws {
-        guard (0...86_400).contains(maxWait), rate >= 0, rate.isFinite, burst >= 1 else {
+        guard (0...86_400).contains(maxWait), rate >= 0, rate.isFinite, burst >= 1, maxPending >= 0 else {
             throw ValidationError(
-                "--hub-max-wait must be 0 to 86400 seconds, --hub-rate a finite number at least 0, --hub-burst at least 1")
+                "--hub-max-wait must be 0 to 86400 seconds, --hub-rate a finite number at least 0, --hub-burst at least 1, "
+                    + "--hub-max-pending at least 0")
         }
         if server != nil, store != nil { throw ValidationError("--hub and --hub-store each name a hub: give one") }
         if caCertificate != nil, server == nil { throw ValidationError("--hub-ca-cert is for a hub server: give --hub https://…") }
@@ -60,6 +66,6 @@ struct MCPHubOptions: ParsableArguments {
     func configuration(maxWireBytes: Int) -> HubConfiguration {
         HubConfiguration(
             profile: lenient ? .lenient : .strict, maxLineBytes: maxWireBytes,
-            rateLimit: .init(messagesPerSecond: rate, burst: burst), maxWait: .seconds(maxWait))
+            rateLimit: .init(messagesPerSecond: rate, burst: burst), maxWait: .seconds(maxWait), maxPending: maxPending)
     }
 }

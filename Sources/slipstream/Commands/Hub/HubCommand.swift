@@ -12,6 +12,7 @@ struct HubCommand: AsyncParsableCommand {
             mailbox until the recipient acknowledges it.
             """,
         subcommands: [
-            HubSendCommand.self, HubRecvCommand.self, HubJoinCommand.self, HubLeaveCommand.self, HubPruneCommand.self, HubServeCommand.self,
+            HubSendCommand.self, HubRecvCommand.self, HubJoinCommand.self, HubLeaveCommand.self, HubPruneCommand.self, HubStatsCommand.self,
+            HubServeCommand.self,
         ])
 }
