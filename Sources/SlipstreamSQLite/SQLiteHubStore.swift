@@ -50,6 +50,9 @@ public final class SQLiteHubStore: HubStore {
             !watch
             ? nil
             : SQLiteCommitWatcher(database: path) { [database, signal, newest] in
+                // Nobody waits (a process that only sends): nothing to look into, and no lock to take from
+                // the other processes' writers. A receiver that starts waiting looks for itself first.
+                guard signal.isAwaited else { return }
                 // The event came while the writer was writing; GRDB's write transaction is IMMEDIATE, so it
                 // starts once that writer committed, and then sees its message.
                 let id = try? database.write { db in try Int64.fetchOne(db, sql: "SELECT max(id) FROM hub_messages") ?? 0 }

@@ -17,8 +17,13 @@ public final class HubSignal: Sendable {
     }
 
     private let state = Mutex(State())
+    /// Receivers inside ``wait(until:timeout:poll:)``.
+    private let receivers = Atomic<Int>(0)
 
     public init() {}
+
+    /// Whether a receiver is waiting (or about to): news of appends elsewhere is worth looking into only then.
+    public var isAwaited: Bool { receivers.load(ordering: .acquiring) > 0 }
 
     /// The current generation.
     public var generation: UInt64 { state.withLock { $0.generation } }
@@ -77,6 +82,8 @@ extension HubSignal {
     /// waits for a ``notify()`` (this instance's appends, or a store's news of appends elsewhere) or `poll`
     /// (appends elsewhere that nothing announced), whichever comes first, and checks again.
     public func wait(until ready: () async throws -> Bool, timeout: Duration, poll: Duration) async throws {
+        receivers.add(1, ordering: .acquiringAndReleasing)
+        defer { receivers.subtract(1, ordering: .acquiringAndReleasing) }
         let deadline = ContinuousClock.now + timeout
         while true {
             let seen = generation
