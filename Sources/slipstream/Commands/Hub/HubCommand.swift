@@ -13,5 +13,6 @@ struct HubCommand: AsyncParsableCommand {
             """,
         subcommands: [
             HubSendCommand.self, HubRecvCommand.self, HubJoinCommand.self, HubLeaveCommand.self, HubPruneCommand.self, HubServeCommand.self,
+            HubTokenCommand.self,
         ])
 }
