@@ -4,25 +4,33 @@ import SlipstreamCore
 import SlipstreamHub
 
 /// The routes of the hub's HTTP API (docs/hub.md): every answer is JSON, every error
-/// `{"error": {code, message, offset, wireError, retryAfter}}` with a status that fits its code.
+/// `{"error": {code, message, offset, wireError, retryAfter}}` with a status that fits its code. A request
+/// with an agent's token acts only as that agent (``HubRequestContext/agent``): it sends wires from it,
+/// reads and acknowledges its mailbox, joins and leaves groups as it; any agent reads a group's members.
 struct HubRoutes: Sendable {
     let hub: Hub
     let configuration: HubServerConfiguration
 
-    func router() -> Router<BasicRequestContext> {
-        let router = Router()
+    func router() -> Router<HubRequestContext> {
+        let router = Router(context: HubRequestContext.self)
         router.get("/v1/health") { _, _ in
             await respond { () async throws(HubError) in
                 _ = try await hub.members(of: "health")
                 return .object([("status", .string("ok"))])
             }
         }
-        let api = router.group("/v1").add(middleware: BearerTokenMiddleware(token: configuration.token))
-        api.post("/messages") { request, _ in await send(request) }
+        let api = router.group("/v1").add(middleware: BearerTokenMiddleware(hub: hub, configuration: configuration))
+        api.post("/messages") { request, context in await send(request, as: context.agent) }
         api.get("/agents/:agent/messages") { request, context in await receive(request, context) }
         api.post("/agents/:agent/ack") { request, context in await acknowledge(request, context) }
-        api.get("/stats") { _, _ in
+        api.get("/stats") { _, context in
             await respond { () async throws(HubError) in
+                // Every agent's mailbox: the operator's view, not one agent's.
+                if let agent = context.agent {
+                    throw HubError(
+                        .forbidden,
+                        "the token of agent \(agent.debugDescription) cannot read the hub's stats: they list every mailbox and need the admin token")
+                }
                 var stats = try await hub.stats()
                 stats.maxPending = max(0, hub.configuration.maxPending)
                 return stats.json()
@@ -34,14 +42,18 @@ struct HubRoutes: Sendable {
         api.put("/groups/:group/members/:agent") { _, context in
             await respond { () async throws(HubError) in
                 let group = context.parameters.get("group") ?? ""
-                try await hub.join(group: group, agent: context.parameters.get("agent") ?? "")
+                let agent = try Self.authorize(
+                    context, context.parameters.get("agent") ?? "", "add", "to the group \(group.debugDescription)")
+                try await hub.join(group: group, agent: agent)
                 return try await members(of: group)
             }
         }
         api.delete("/groups/:group/members/:agent") { _, context in
             await respond { () async throws(HubError) in
                 let group = context.parameters.get("group") ?? ""
-                try await hub.leave(group: group, agent: context.parameters.get("agent") ?? "")
+                let agent = try Self.authorize(
+                    context, context.parameters.get("agent") ?? "", "remove", "from the group \(group.debugDescription)")
+                try await hub.leave(group: group, agent: agent)
                 return try await members(of: group)
             }
         }
@@ -49,9 +61,10 @@ struct HubRoutes: Sendable {
     }
 
     /// `POST /v1/messages`: one wire per line; a result per non-empty line. 200 when every line was
-    /// accepted, else the status of the worst refusal (503 storage, 507 mailbox full, 429 rate, 422 wire);
-    /// accepted lines stay.
-    private func send(_ request: Request) async -> Response {
+    /// accepted, else the status of the worst refusal (503 storage, 507 mailbox full, 429 rate, 403 another
+    /// agent's src, 422 wire); accepted lines stay. With `agent`, a line whose src is another agent is
+    /// refused (`forbidden`).
+    private func send(_ request: Request, as agent: String?) async -> Response {
         let body: ByteBuffer
         do {
             body = try await request.body.collect(upTo: configuration.maxBodyBytes)
@@ -64,7 +77,7 @@ struct HubRoutes: Sendable {
             let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
             if line.allSatisfy(\.isWhitespace) { continue }
             do throws(HubError) {
-                results.append(HubReceipt.json(line: index + 1, .success(try await hub.send(String(line)))))
+                results.append(HubReceipt.json(line: index + 1, .success(try await hub.send(String(line), as: agent))))
             } catch {
                 refusals.append(error)
                 results.append(HubReceipt.json(line: index + 1, .failure(error)))
@@ -78,8 +91,9 @@ struct HubRoutes: Sendable {
     }
 
     /// `GET /v1/agents/{agent}/messages?after=&limit=&wait=` (wait in seconds): long-polls.
-    private func receive(_ request: Request, _ context: BasicRequestContext) async -> Response {
+    private func receive(_ request: Request, _ context: HubRequestContext) async -> Response {
         await respond { () async throws(HubError) in
+            let agent = try Self.authorize(context, context.parameters.get("agent") ?? "", "read the mailbox of")
             let query = request.uri.queryParameters
             let after = try Self.number("after", query["after"], as: Int64.self) ?? 0
             let limit = try Self.number("limit", query["limit"], as: Int.self)
@@ -88,17 +102,18 @@ struct HubRoutes: Sendable {
                 throw HubError(.invalidRequest, "limit must be at least 1 and wait a number of seconds of at least 0")
             }
             let messages = try await hub.receive(
-                agent: context.parameters.get("agent") ?? "", after: after, limit: limit,
+                agent: agent, after: after, limit: limit,
                 wait: HubTime.duration(seconds: wait))
             return .object([("messages", .array(messages.map(\.json)))])
         }
     }
 
     /// `POST /v1/agents/{agent}/ack` with `{"through": id}`.
-    private func acknowledge(_ request: Request, _ context: BasicRequestContext) async -> Response {
+    private func acknowledge(_ request: Request, _ context: HubRequestContext) async -> Response {
         struct Body: Decodable { var through: Int64 }
         let agent = context.parameters.get("agent") ?? ""
         return await respond { () async throws(HubError) in
+            try Self.authorize(context, agent, "acknowledge the messages of")
             let body: Body
             do {
                 body = try JSONDecoder().decode(Body.self, from: Data(String(buffer: try await request.body.collect(upTo: 4096)).utf8))
@@ -108,6 +123,19 @@ struct HubRoutes: Sendable {
             let cursor = try await hub.acknowledge(agent: agent, through: body.through)
             return .object([("agent", .string(agent)), ("through", .int(Int(cursor)))])
         }
+    }
+
+    /// `agent`, when the request may act as it: always without an agent token, else only when it is the
+    /// token's agent. Otherwise a ``HubError/Code/forbidden`` error: "the token of agent A cannot `doing` B `rest`".
+    @discardableResult
+    private static func authorize(
+        _ context: HubRequestContext, _ agent: String, _ doing: String, _ rest: String = ""
+    ) throws(HubError) -> String {
+        guard let own = context.agent, own != agent else { return agent }
+        throw HubError(
+            .forbidden,
+            "the token of agent \(own.debugDescription) cannot \(doing) \(agent.prefix(80).debugDescription)\(rest.isEmpty ? "" : " " + rest): "
+                + "an agent token acts only as its agent")
     }
 
     private func members(of group: String) async throws(HubError) -> JSONValue {
@@ -155,6 +183,7 @@ struct HubRoutes: Sendable {
         // The recipient's room on the server, not the sender's request nor its pace: 507 Insufficient Storage.
         case .mailboxFull: HTTPResponse.Status(code: 507, reasonPhrase: "Insufficient Storage")
         case .unauthorized: .unauthorized
+        case .forbidden: .forbidden
         case .bodyTooLarge: .contentTooLarge
         case .storage: .serviceUnavailable
         case .transport: .badGateway
@@ -165,9 +194,10 @@ struct HubRoutes: Sendable {
     /// Which refusal decides a batch's status.
     private static func severity(_ code: HubError.Code) -> Int {
         switch code {
-        case .storage: 4
-        case .mailboxFull: 3
-        case .rateLimited: 2
+        case .storage: 5
+        case .mailboxFull: 4
+        case .rateLimited: 3
+        case .forbidden: 2
         default: 1
         }
     }

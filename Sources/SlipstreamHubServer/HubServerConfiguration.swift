@@ -8,8 +8,12 @@ public struct HubServerConfiguration: Sendable {
     public var port: Int
     /// The hub's own limits (default: ``HubServerConfiguration/defaultRateLimit`` per sender).
     public var hub: HubConfiguration
-    /// When set, every route but `/v1/health` needs `Authorization: Bearer <token>`.
+    /// The admin token: when set, every route but `/v1/health` needs `Authorization: Bearer <token>` (with
+    /// which a request may act as any agent) or an agent token of the store (``HubAgentToken``: that agent only).
     public var token: String?
+    /// Whether every route but `/v1/health` needs an agent token of the store even without an admin
+    /// ``token`` (`hub serve --agent-tokens`). With a ``token``, agent tokens are accepted anyway.
+    public var agentTokens: Bool
     /// Largest request body, in bytes (default 1 MiB).
     public var maxBodyBytes: Int
     /// When set, the server speaks HTTPS with this certificate (default: plain HTTP).
@@ -20,12 +24,13 @@ public struct HubServerConfiguration: Sendable {
 
     public init(
         host: String = "127.0.0.1", port: Int = 7600, hub: HubConfiguration = HubConfiguration(rateLimit: defaultRateLimit),
-        token: String? = nil, maxBodyBytes: Int = 1 << 20, tls: TLS? = nil
+        token: String? = nil, agentTokens: Bool = false, maxBodyBytes: Int = 1 << 20, tls: TLS? = nil
     ) {
         self.host = host
         self.port = port
         self.hub = hub
         self.token = token
+        self.agentTokens = agentTokens
         self.maxBodyBytes = maxBodyBytes
         self.tls = tls
     }
@@ -33,11 +38,15 @@ public struct HubServerConfiguration: Sendable {
     /// `https` with TLS, else `http`: the scheme of the server's URL.
     public var scheme: String { tls == nil ? "http" : "https" }
 
-    /// Whether clients would send the token in clear text across a network: a token, no TLS, and a host
+    /// Whether requests need a token (every route but `/v1/health`): with an admin ``token`` or ``agentTokens``.
+    /// Else the server checks none, and any request may act as any agent.
+    public var checksTokens: Bool { token != nil || agentTokens }
+
+    /// Whether clients would send tokens in clear text across a network: tokens checked, no TLS, and a host
     /// other than this machine's loopback (`localhost`, `127.x.x.x`, `::1`). `slipstream hub serve`
     /// refuses to start so unless given `--allow-insecure`.
     public var exposesTokenInClearText: Bool {
-        guard token != nil, tls == nil else { return false }
+        guard checksTokens, tls == nil else { return false }
         let host = host.lowercased()
         if host == "localhost" || host == "::1" || host == "[::1]" { return false }
         let octets = host.split(separator: ".", omittingEmptySubsequences: false).map { UInt8($0) }

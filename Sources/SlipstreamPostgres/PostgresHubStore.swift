@@ -19,7 +19,7 @@ import SlipstreamHub
 public struct PostgresHubStore: HubStore {
     /// The client the store queries; it must be running (`PostgresClient.run()`).
     public let client: PostgresClient
-    /// The tables' common prefix (`<prefix>_messages`, `_deliveries`, `_cursors`, `_members`, `_rates`) and the
+    /// The tables' common prefix (`<prefix>_messages`, `_deliveries`, `_cursors`, `_members`, `_rates`, `_tokens`) and the
     /// `NOTIFY` channel's name.
     public let prefix: String
     /// How errors name the server.
@@ -30,7 +30,7 @@ public struct PostgresHubStore: HubStore {
     private let signal = HubSignal()
 
     /// The store's tables, the message table last (the others refer to it).
-    public var tables: [String] { ["deliveries", "cursors", "members", "rates", "messages"].map { "\(prefix)_\($0)" } }
+    public var tables: [String] { ["deliveries", "cursors", "members", "rates", "tokens", "messages"].map { "\(prefix)_\($0)" } }
 
     /// A store on `client` in the tables named by `prefix` (a lowercase SQL identifier of at most 50 bytes).
     public init(
@@ -93,6 +93,7 @@ public struct PostgresHubStore: HubStore {
                 try await connection.query(
                     "CREATE TABLE IF NOT EXISTS \(unescaped: prefix)_rates (sender TEXT PRIMARY KEY, full_at BIGINT NOT NULL)",
                     logger: Self.logger)
+                try await createTokenTable(connection)
             }
         }
     }

@@ -26,7 +26,8 @@ public final class SQLiteHubStore: HubStore {
     /// false without inotify, e.g. when the user has no inotify instance left, or when opened with
     /// `watch: false`).
     public var isWatching: Bool { watcher != nil }
-    private let database: DatabasePool
+    /// The file's connection pool (the token queries use it too: SQLiteHubStore+Tokens.swift).
+    let database: DatabasePool
     private let signal = HubSignal()
     private let newest = NewestID()
     /// Released with the store, waiting for a running look at the database (which waits for the writer):
@@ -302,6 +303,7 @@ public final class SQLiteHubStore: HubStore {
             // Each sender's token bucket, as the time (µs since 1970) it is full again (HubRateBucket).
             try db.execute(sql: "CREATE TABLE hub_rates (sender TEXT PRIMARY KEY, full_at INTEGER NOT NULL) WITHOUT ROWID")
         }
+        migrator.registerMigration("hub_tokens", migrate: createTokenTable)
         return migrator
     }
 }

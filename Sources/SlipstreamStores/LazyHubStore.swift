@@ -45,6 +45,22 @@ public final class LazyHubStore: HubStore {
         try await real.value().members(of: group)
     }
 
+    public func addToken(_ token: HubAgentToken, hash: String) async throws {
+        try await real.value().addToken(token, hash: hash)
+    }
+
+    public func token(hash: String) async throws -> HubAgentToken? {
+        try await real.value().token(hash: hash)
+    }
+
+    public func revokeTokens(_ idOrAgent: String) async throws -> [HubAgentToken] {
+        try await real.value().revokeTokens(idOrAgent)
+    }
+
+    public func tokens() async throws -> [HubAgentToken] {
+        try await real.value().tokens()
+    }
+
     public func waitForMessages(for recipient: String, after: Int64, timeout: Duration) async throws {
         try await real.value().waitForMessages(for: recipient, after: after, timeout: timeout)
     }

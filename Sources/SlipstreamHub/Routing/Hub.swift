@@ -36,6 +36,12 @@ public struct Hub: Sendable {
     /// with members, else `dst` itself. When one recipient's mailbox is full (``HubConfiguration/maxPending``)
     /// it reaches none of them: ``HubError/Code/mailboxFull``.
     public func send(_ line: String) async throws(HubError) -> HubReceipt {
+        try await send(line, as: nil)
+    }
+
+    /// ``send(_:)`` on behalf of `agent` (the agent of a request's token): a valid wire whose `src` is not
+    /// `agent` is refused with ``HubError/Code/forbidden`` before its rate is checked. Nil: any `src`.
+    public func send(_ line: String, as agent: String?) async throws(HubError) -> HubReceipt {
         let bytes = line.utf8.count
         guard bytes <= configuration.maxLineBytes else {
             throw HubError(
@@ -54,6 +60,12 @@ public struct Hub: Sendable {
             throw HubError(
                 .versionNotAccepted, "wire version \(message.version.rawValue) is not accepted here (accepted: \(accepted))",
                 offset: 5)
+        }
+        if let agent, message.src != agent {
+            throw HubError(
+                .forbidden,
+                "the wire's src \(message.src.debugDescription) is not \(agent.debugDescription), the agent of this token: "
+                    + "it sends only as itself")
         }
         let limit = configuration.rateLimit
         if limit.isOn {

@@ -29,6 +29,9 @@ public struct HubError: Error, Sendable, CustomStringConvertible {
         public static let bodyTooLarge = Code(rawValue: "body_too_large")
         /// A bearer token was missing or wrong (HTTP server).
         public static let unauthorized = Code(rawValue: "unauthorized")
+        /// An agent's token does not allow it: a wire whose `src` is another agent, another agent's mailbox,
+        /// or another agent's group membership (HTTP 403; the message names both agents).
+        public static let forbidden = Code(rawValue: "forbidden")
         /// The store underneath failed (``HubError/underlying`` says how).
         public static let storage = Code(rawValue: "storage")
         /// The hub could not be reached or answered something unexpected (HTTP client).

@@ -17,6 +17,8 @@ import Foundation
 ///   takes from it atomically.
 /// - A mailbox limit holds for every instance on the same storage: ``append(_:to:maxPending:)`` checks the
 ///   recipients' pending counts and appends in one atomic step.
+/// - Agent tokens (``HubAgentToken``) are kept as the SHA-256 of their secret only; an issued or revoked token
+///   is so for every instance on the same storage at once.
 public protocol HubStore: Sendable {
     /// Appends `envelope` for `recipients` (possibly none) in one transaction; returns its id.
     func append(_ envelope: HubEnvelope, to recipients: [String]) async throws -> Int64
@@ -37,6 +39,19 @@ public protocol HubStore: Sendable {
 
     /// The members of `group`, sorted; empty for a group nobody joined.
     func members(of group: String) async throws -> [String]
+
+    /// Keeps `token`, whose secret has the SHA-256 `hash` (lowercase hex, ``HubAgentToken/hash(of:)``).
+    func addToken(_ token: HubAgentToken, hash: String) async throws
+
+    /// The token whose secret has the SHA-256 `hash`; nil when there is none (never issued, or revoked).
+    func token(hash: String) async throws -> HubAgentToken?
+
+    /// Deletes the token whose id is `idOrAgent` and every token of the agent `idOrAgent`; returns them,
+    /// oldest first. Every instance on the same storage stops accepting them at once.
+    func revokeTokens(_ idOrAgent: String) async throws -> [HubAgentToken]
+
+    /// Every token, oldest first (then by id).
+    func tokens() async throws -> [HubAgentToken]
 
     /// Returns once `recipient` may have an unacknowledged message above `after` (at once when it has one),
     /// or when `timeout` has passed, or the task is cancelled; ``fetch(for:after:limit:)`` tells which.

@@ -14,6 +14,8 @@ public final class InMemoryHubStore: HubStore {
         var cursors: [String: Int64] = [:]
         var groups: [String: Set<String>] = [:]
         var buckets: [String: HubRateBucket] = [:]
+        /// Agent tokens by the SHA-256 of their secret.
+        var tokens: [String: HubAgentToken] = [:]
 
         func unacknowledged(_ recipient: String, after: Int64) -> ArraySlice<HubMessage> {
             let floor = max(after, cursors[recipient] ?? 0)
@@ -96,6 +98,31 @@ public final class InMemoryHubStore: HubStore {
 
     public func members(of group: String) async throws -> [String] {
         state.withLock { ($0.groups[group] ?? []).sorted() }
+    }
+
+    public func addToken(_ token: HubAgentToken, hash: String) async throws {
+        try state.withLock { state throws(HubError) in
+            guard state.tokens[hash] == nil, !state.tokens.values.contains(where: { $0.id == token.id }) else {
+                throw HubError(.storage, "a token with the id \(token.id) or the same secret is already kept")
+            }
+            state.tokens[hash] = token
+        }
+    }
+
+    public func token(hash: String) async throws -> HubAgentToken? {
+        state.withLock { $0.tokens[hash] }
+    }
+
+    public func revokeTokens(_ idOrAgent: String) async throws -> [HubAgentToken] {
+        state.withLock { state in
+            let revoked = state.tokens.filter { $0.value.id == idOrAgent || $0.value.agent == idOrAgent }
+            for hash in revoked.keys { state.tokens[hash] = nil }
+            return HubAgentToken.oldestFirst(revoked.values)
+        }
+    }
+
+    public func tokens() async throws -> [HubAgentToken] {
+        state.withLock { HubAgentToken.oldestFirst($0.tokens.values) }
     }
 
     /// Forgets the rate buckets that are full again; no message to delete: this store keeps none that its

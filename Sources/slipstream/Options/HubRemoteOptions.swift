@@ -9,7 +9,7 @@ struct HubRemoteOptions: ParsableArguments {
     @Option(help: ArgumentHelp("A hub server to talk to instead of a store (`slipstream hub serve`).", valueName: "url"))
     var hub: String?
 
-    @Option(help: "The hub server's bearer token (default: $SLIPSTREAM_HUB_TOKEN).")
+    @Option(help: "The hub server's bearer token: the admin's, or an agent's (default: $SLIPSTREAM_HUB_TOKEN).")
     var token: String?
 
     @Option(

@@ -18,7 +18,8 @@ struct MCPHubOptions: ParsableArguments {
         name: .customLong("hub"), help: ArgumentHelp("A hub server to use instead of a store (`slipstream hub serve`).", valueName: "url"))
     var server: String?
 
-    @Option(name: .customLong("hub-token"), help: "The hub server's bearer token (default: $SLIPSTREAM_HUB_TOKEN).")
+    @Option(
+        name: .customLong("hub-token"), help: "The hub server's bearer token: the admin's, or an agent's (default: $SLIPSTREAM_HUB_TOKEN).")
     var token: String?
 
     @Option(

@@ -13,6 +13,6 @@ struct HubCommand: AsyncParsableCommand {
             """,
         subcommands: [
             HubSendCommand.self, HubRecvCommand.self, HubJoinCommand.self, HubLeaveCommand.self, HubPruneCommand.self, HubStatsCommand.self,
-            HubServeCommand.self,
+            HubServeCommand.self, HubTokenCommand.self,
         ])
 }

@@ -14,7 +14,9 @@ struct HubServeCommand: AsyncParsableCommand {
             Prints `listening on http://HOST:PORT` (https with --tls-cert and --tls-key) once it accepts \
             connections. Servers sharing one store (a SQLite file, or --store postgres://…) share the \
             mailboxes and each sender's rate budget: a receiver waiting on one wakes on a send through \
-            another. A --token on an address other than loopback needs TLS, or --allow-insecure.
+            another. With --token (the admin's: any agent) or --agent-tokens, every request needs a token; an \
+            agent's token (`slipstream hub token issue`) acts only as its agent. Tokens on an address other than \
+            loopback need TLS, or --allow-insecure.
             """)
 
     @OptionGroup var store: HubStoreOptions
@@ -25,8 +27,15 @@ struct HubServeCommand: AsyncParsableCommand {
     @Option(help: "The port to listen on (0: a free one).")
     var port = 7600
 
-    @Option(help: "The bearer token every request but /v1/health must carry (default: $SLIPSTREAM_HUB_TOKEN).")
+    @Option(
+        help: """
+            The admin bearer token, acting as any agent; every request but /v1/health must carry it or an agent's token \
+            (default: $SLIPSTREAM_HUB_TOKEN).
+            """)
     var token: String?
+
+    @Flag(help: "Require an agent's token (`hub token issue`) from every request but /v1/health, also without --token.")
+    var agentTokens = false
 
     @Option(
         help: ArgumentHelp(
@@ -37,7 +46,7 @@ struct HubServeCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The PEM file of the TLS certificate's private key (unencrypted).", valueName: "file"))
     var tlsKey: String?
 
-    @Flag(help: "Serve with a token over plain HTTP on an address other than loopback: the token crosses the network in clear text.")
+    @Flag(help: "Serve with tokens over plain HTTP on an address other than loopback: the tokens cross the network in clear text.")
     var allowInsecure = false
 
     @Option(help: "Messages per second a sender may keep sending, through all servers on the store (0: no limit).")
@@ -63,7 +72,9 @@ struct HubServeCommand: AsyncParsableCommand {
             )
         }
         guard (tlsCert == nil) == (tlsKey == nil) else { throw ValidationError("--tls-cert and --tls-key go together: give both") }
-        if tlsCert == nil, !allowInsecure, HubServerConfiguration(host: host, token: resolvedToken).exposesTokenInClearText {
+        if tlsCert == nil, !allowInsecure,
+            HubServerConfiguration(host: host, token: resolvedToken, agentTokens: agentTokens).exposesTokenInClearText
+        {
             throw ValidationError(
                 "a token over plain HTTP on \(host) would cross the network in clear text: give --tls-cert and --tls-key, "
                     + "listen on 127.0.0.1, or pass --allow-insecure")
@@ -79,11 +90,16 @@ struct HubServeCommand: AsyncParsableCommand {
         hub.maxWait = .seconds(maxWait)
         let tls = try tlsCert.map { try HubServerConfiguration.TLS(certificateChainFile: $0, privateKeyFile: tlsKey ?? "") }
         let configuration = HubServerConfiguration(
-            host: host, port: port, hub: hub, token: resolvedToken, maxBodyBytes: maxBodyBytes, tls: tls)
+            host: host, port: port, hub: hub, token: resolvedToken, agentTokens: agentTokens, maxBodyBytes: maxBodyBytes, tls: tls)
         if configuration.exposesTokenInClearText {  // only with --allow-insecure (validate)
             Output.error("warning: the token crosses the network in clear text (--allow-insecure without --tls-cert)")
         }
         try await store.withStore { store in
+            if !configuration.checksTokens, let count = try? await store.tokens().count, count > 0 {
+                Output.error(
+                    "warning: the store holds \(count) agent token\(count == 1 ? "" : "s"), but this server checks none "
+                        + "(no --token or --agent-tokens): any client may act as any agent")
+            }
             let app = buildHubApplication(configuration: configuration, store: store) { port in
                 Output.line("listening on \(configuration.scheme)://\(host):\(port)")
                 Output.flush()
