@@ -29,7 +29,8 @@ struct HubRoutes: Sendable {
                 if let agent = context.agent {
                     throw HubError(
                         .forbidden,
-                        "the token of agent \(agent.debugDescription) cannot read the hub's stats: they list every mailbox and need the admin token")
+                        "the token of agent \(agent.debugDescription) cannot read the hub's stats: they list every mailbox and need the admin token"
+                    )
                 }
                 var stats = try await hub.stats()
                 stats.maxPending = max(0, hub.configuration.maxPending)
