@@ -258,10 +258,12 @@ import Testing
         let prefix = "hub_live_" + UUID().uuidString.lowercased().prefix(8)
         try await PostgresHubStore.withStore(url: url, prefix: prefix, pollInterval: .seconds(3600)) { first in
             try await PostgresHubStore.withStore(url: url, prefix: prefix, pollInterval: .seconds(3600)) { second in
-                try await Self.withServer(store: first) { receiving in
+                // Long waits, for a machine whose test threads are all busy: the message comes at once.
+                let patient = HubServerConfiguration(port: 0, hub: HubConfiguration(maxWait: .seconds(600)))
+                try await Self.withServer(store: first, configuration: patient) { receiving in
                     try await Self.withServer(store: second) { sending in
                         let receiver = try HubClient(url: receiving)
-                        async let received = receiver.receive(agent: "bob", after: 0, limit: nil, wait: .seconds(25))
+                        async let received = receiver.receive(agent: "bob", after: 0, limit: nil, wait: .seconds(600))
                         let receipt = try await HubClient(url: sending).send("SLIP v3 alice bob Request Review authModule")
                         let messages = try await received
                         #expect(messages.map(\.id) == [receipt.id])

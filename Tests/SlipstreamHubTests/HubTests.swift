@@ -140,8 +140,9 @@ import Testing
     }
 
     @Test func aWaitingReceiverWakesWhenAMessageArrives() async throws {
-        let hub = Hub(store: InMemoryHubStore())
-        async let received = hub.receive(agent: "bob", wait: .seconds(60))
+        // A long wait, for a machine whose test threads are all busy: the send wakes it at once.
+        let hub = Hub(store: InMemoryHubStore(), configuration: HubConfiguration(maxWait: .seconds(600)))
+        async let received = hub.receive(agent: "bob", wait: .seconds(600))
         // The receiver may or may not be waiting yet: either way it gets the message.
         let receipt = try await hub.send("SLIP v1 alice bob RequestReview auth_module")
         #expect(try await received.map(\.id) == [receipt.id])

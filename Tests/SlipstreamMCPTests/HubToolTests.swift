@@ -109,9 +109,11 @@ struct HubToolTests {
     }
 
     @Test func aWaitingReceiveDoesNotBlockTheSessionAndReturnsTheWireSentMeanwhile() async throws {
-        try await MCPTestClient.with { peer in
+        // A long wait, for a machine whose test threads are all busy: the send wakes it at once.
+        let patient = SlipstreamMCPServer.Configuration(hubConfiguration: HubConfiguration(maxWait: .seconds(600)))
+        try await MCPTestClient.with(patient) { peer in
             let waiting: RequestContext<CallTool.Result> = try await peer.client.callTool(
-                name: "slip_receive", arguments: ["agent": "bob", "wait_seconds": 30])
+                name: "slip_receive", arguments: ["agent": "bob", "wait_seconds": 600])
             // Other calls are answered while the receive waits; the send wakes it.
             #expect(try await peer.object("slip_members", ["group": "nobody"])["members"] == [])
             _ = try await peer.object("slip_send", ["wire": "SLIP v1 alice bob RequestReview auth_module"])
