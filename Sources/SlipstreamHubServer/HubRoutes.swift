@@ -13,6 +13,7 @@ struct HubRoutes: Sendable {
 
     func router() -> Router<HubRequestContext> {
         let router = Router(context: HubRequestContext.self)
+        router.add(middleware: AccessLogMiddleware())
         router.get("/v1/health") { _, _ in
             await respond { () async throws(HubError) in
                 _ = try await hub.members(of: "health")

@@ -303,6 +303,20 @@ import Testing
         #expect(alone.status == 64 && alone.stderr.contains("--tls-cert and --tls-key go together"))
     }
 
+    /// `--log-level info` logs one line per request on stderr (method, path, status, milliseconds), refused
+    /// and unknown ones too, and never the token.
+    @Test func hubServeLogsEachRequestWithoutItsToken() throws {
+        let server = try Running(["hub", "serve", "--store", ":memory:", "--port", "0", "--token", "s3cret", "--log-level", "info"])
+        let url = try #require(server.firstLine().split(separator: " ").last.map(String.init))
+        #expect(try CLITests.run(["hub", "recv", "bob", "--hub", url, "--token", "s3cret"]).status == 0)
+        #expect(try CLITests.run(["hub", "recv", "bob", "--hub", url, "--token", "wrong"]).status == 1)
+        server.stop()
+        let log = server.finish().stderr
+        #expect(log.contains("GET /v1/agents/bob/messages?after=0&wait=0.0 200 "), "\(log)")
+        #expect(log.contains("GET /v1/agents/bob/messages?after=0&wait=0.0 401 "), "\(log)")
+        #expect(!log.contains("s3cret") && !log.contains("wrong"))
+    }
+
     /// A token on an address other than loopback needs TLS, or --allow-insecure (which warns).
     @Test func hubServeRefusesATokenInClearTextOffLoopbackUnlessAllowed() throws {
         let serve = ["hub", "serve", "--store", ":memory:", "--port", "0", "--host", "0.0.0.0"]

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Hummingbird
+import Logging
 import SlipstreamCore
 import SlipstreamHub
 import SlipstreamHubServer
@@ -61,6 +62,9 @@ struct HubServeCommand: AsyncParsableCommand {
     @Option(help: "Longest a receive may wait, in seconds (at most a day).")
     var maxWait = 30
 
+    @Option(help: "What to log on stderr: trace, debug, info (also one line per request), notice, warning, error or critical.")
+    var logLevel: Logger.Level = .warning
+
     @OptionGroup var input: WireInputOptions
 
     @OptionGroup var wires: HubWireOptions
@@ -100,7 +104,9 @@ struct HubServeCommand: AsyncParsableCommand {
                     "warning: the store holds \(count) agent token\(count == 1 ? "" : "s"), but this server checks none "
                         + "(no --token or --agent-tokens): any client may act as any agent")
             }
-            let app = buildHubApplication(configuration: configuration, store: store) { port in
+            var logger = Logger(label: "slipstream.hub.server") { StreamLogHandler.standardError(label: $0) }
+            logger.logLevel = logLevel
+            let app = buildHubApplication(configuration: configuration, store: store, logger: logger) { port in
                 Output.line("listening on \(configuration.scheme)://\(host):\(port)")
                 Output.flush()
             }
