@@ -42,24 +42,31 @@ struct HubRoutes: Sendable {
             await respond { () async throws(HubError) in try await members(of: context.parameters.get("group") ?? "") }
         }
         api.put("/groups/:group/members/:agent") { _, context in
-            await respond { () async throws(HubError) in
-                let group = context.parameters.get("group") ?? ""
-                let agent = try Self.authorize(
-                    context, context.parameters.get("agent") ?? "", "add", "to the group \(group.debugDescription)")
+            await changeMembership(context, "add", "to") { group, agent throws(HubError) in
                 try await hub.join(group: group, agent: agent)
-                return try await members(of: group)
             }
         }
         api.delete("/groups/:group/members/:agent") { _, context in
-            await respond { () async throws(HubError) in
-                let group = context.parameters.get("group") ?? ""
-                let agent = try Self.authorize(
-                    context, context.parameters.get("agent") ?? "", "remove", "from the group \(group.debugDescription)")
+            await changeMembership(context, "remove", "from") { group, agent throws(HubError) in
                 try await hub.leave(group: group, agent: agent)
-                return try await members(of: group)
             }
         }
         return router
+    }
+
+    /// `PUT` and `DELETE /v1/groups/{group}/members/{agent}`: `change` for the agent the request may act as
+    /// (``authorize(_:_:_:_:)``: "cannot `doing` B `preposition` the group G"), then the group's members.
+    private func changeMembership(
+        _ context: HubRequestContext, _ doing: String, _ preposition: String,
+        _ change: (_ group: String, _ agent: String) async throws(HubError) -> Void
+    ) async -> Response {
+        await respond { () async throws(HubError) in
+            let group = context.parameters.get("group") ?? ""
+            let agent = try Self.authorize(
+                context, context.parameters.get("agent") ?? "", doing, "\(preposition) the group \(group.debugDescription)")
+            try await change(group, agent)
+            return try await members(of: group)
+        }
     }
 
     /// `POST /v1/messages`: one wire per line; a result per non-empty line. 200 when every line was

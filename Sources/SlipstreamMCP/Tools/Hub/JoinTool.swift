@@ -13,9 +13,6 @@ struct JoinTool: SlipTool {
         outputSchema: HubSchemas.members)
 
     func call(_ arguments: ToolArguments, context: ToolContext) async throws -> ToolOutput {
-        let limit = context.configuration.limits.maxTextBytes
-        let group = try arguments.string("group", maxBytes: limit)
-        try await context.hub.join(group: group, agent: try arguments.string("agent", maxBytes: limit))
-        return try await MembersTool.output(of: group, context)
+        try await MembersTool.change(arguments, context) { try await $0.join(group: $1, agent: $2) }
     }
 }
