@@ -33,29 +33,22 @@ struct DataConvertCommand: AsyncParsableCommand {
             to: to, translator: Translator(store: store), systemPrompts: [.v1: SystemPrompt.v1, .v3: SystemPrompt.v3])
         let name = input.name
         var (rows, lossy, failures) = (0, 0, 0)
-        try await input.withLines { reader in
-            while let line = reader.next() {
-                switch line {
-                case .text(let text, let number):
-                    if text.allSatisfy(\.isWhitespace) { continue }
-                    rows += 1
-                    do {
-                        let row = try DatasetRow(jsonLine: text)
-                        let conversion = try await converter.convert(row, line: number)
-                        Output.line(conversion.row.json.pythonLineText)
-                        if !conversion.losses.isEmpty { lossy += 1 }
-                        for loss in conversion.losses { Output.error("\(name):\(number): \(loss)") }
-                    } catch let error as DatasetError {
-                        failures += 1
-                        Output.error("\(name):\(number): not converted: \(error.message) [\(error.code)]")
-                    }
-                case .tooLong(let number, let bytes):
-                    rows += 1
-                    failures += 1
-                    Output.error(
-                        "\(name):\(number): not converted: the line is \(bytes) bytes, longer than the limit of \(input.maxLineBytes)")
-                }
+        try await input.forEachRow { text, number in
+            rows += 1
+            do {
+                let row = try DatasetRow(jsonLine: text)
+                let conversion = try await converter.convert(row, line: number)
+                Output.line(conversion.row.json.pythonLineText)
+                if !conversion.losses.isEmpty { lossy += 1 }
+                for loss in conversion.losses { Output.error("\(name):\(number): \(loss)") }
+            } catch let error as DatasetError {
+                failures += 1
+                Output.error("\(name):\(number): not converted: \(error.message) [\(error.code)]")
             }
+        } tooLong: { number, bytes in
+            rows += 1
+            failures += 1
+            Output.error("\(name):\(number): not converted: the line is \(bytes) bytes, longer than the limit of \(input.maxLineBytes)")
         }
         Output.flush()
         Output.error("\(name): \(rows - failures) of \(rows) rows converted to \(to.rawValue), \(lossy) with losses, \(failures) failed")

@@ -40,26 +40,19 @@ struct DataExportCommand: AsyncParsableCommand {
         let exporter = DatasetExporter(format: format)
         let name = input.name
         var failures = 0
-        try await input.withLines { reader in
-            while let line = reader.next() {
-                switch line {
-                case .text(let text, let number):
-                    if text.allSatisfy(\.isWhitespace) { continue }
-                    do throws(DatasetError) {
-                        let row = try DatasetRow(jsonLine: text)
-                        let example = try TQTExample(row: row, line: number)
-                        let system = prompt ?? row.system ?? SystemPrompt.forWire(example.record.message.version)
-                        Output.line(exporter.export(example, systemPrompt: system).pythonLineText)
-                    } catch {
-                        failures += 1
-                        Output.error("\(name):\(number): not exported: \(error.message) [\(error.code)]")
-                    }
-                case .tooLong(let number, let bytes):
-                    failures += 1
-                    Output.error(
-                        "\(name):\(number): not exported: the line is \(bytes) bytes, longer than the limit of \(input.maxLineBytes)")
-                }
+        try await input.forEachRow { text, number in
+            do throws(DatasetError) {
+                let row = try DatasetRow(jsonLine: text)
+                let example = try TQTExample(row: row, line: number)
+                let system = prompt ?? row.system ?? SystemPrompt.forWire(example.record.message.version)
+                Output.line(exporter.export(example, systemPrompt: system).pythonLineText)
+            } catch {
+                failures += 1
+                Output.error("\(name):\(number): not exported: \(error.message) [\(error.code)]")
             }
+        } tooLong: { number, bytes in
+            failures += 1
+            Output.error("\(name):\(number): not exported: the line is \(bytes) bytes, longer than the limit of \(input.maxLineBytes)")
         }
         Output.flush()
         if failures > 0 { throw ExitCode(1) }

@@ -66,21 +66,15 @@ struct DataSplitCommand: AsyncParsableCommand {
         }
         let name = input.name
         var unusable: [String] = []
-        try await input.withLines { reader in
-            while let line = reader.next() {
-                switch line {
-                case .text(let text, let number):
-                    if text.allSatisfy(\.isWhitespace) { continue }
-                    do throws(DatasetError) {
-                        let example = try TQTExample(row: DatasetRow(jsonLine: text), line: number)
-                        splitter.add(text: example.text, anchor: example.anchor, line: number)
-                    } catch {
-                        unusable.append("line \(number): \(error.message)")
-                    }
-                case .tooLong(let number, let bytes):
-                    unusable.append("line \(number): \(bytes) bytes, longer than the limit of \(input.maxLineBytes)")
-                }
+        try await input.forEachRow { text, number in
+            do throws(DatasetError) {
+                let example = try TQTExample(row: DatasetRow(jsonLine: text), line: number)
+                splitter.add(text: example.text, anchor: example.anchor, line: number)
+            } catch {
+                unusable.append("line \(number): \(error.message)")
             }
+        } tooLong: { number, bytes in
+            unusable.append("line \(number): \(bytes) bytes, longer than the limit of \(input.maxLineBytes)")
         }
         guard unusable.isEmpty else {
             throw CommandFailure(
@@ -89,11 +83,10 @@ struct DataSplitCommand: AsyncParsableCommand {
         let plan = splitter.plan()
         let train = try LineWriter(path: trainOut)
         let test = try LineWriter(path: testOut)
-        try await input.withLines { reader in
-            while let line = reader.next() {
-                guard case .text(let text, let number) = line, !text.allSatisfy(\.isWhitespace) else { continue }
-                try (plan.isTest(line: number) ? test : train).line(text)
-            }
+        // No line is too long now: the first pass would have refused the file.
+        try await input.forEachRow { text, number in
+            try (plan.isTest(line: number) ? test : train).line(text)
+        } tooLong: { _, _ in
         }
         try train.close()
         try test.close()

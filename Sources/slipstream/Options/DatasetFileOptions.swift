@@ -40,4 +40,22 @@ struct DatasetFileOptions: ParsableArguments {
         var reader = LineReader(fd: fd, maxBytes: maxLineBytes)
         return try await body(&reader)
     }
+
+    /// Streams the file's rows: `row` gets each line that is not blank and its number, `tooLong` the number
+    /// and size of each line over ``maxLineBytes`` (dropped as it streamed in).
+    func forEachRow(
+        _ row: (_ text: String, _ number: Int) async throws -> Void, tooLong: (_ number: Int, _ bytes: Int) -> Void
+    ) async throws {
+        try await withLines { reader in
+            while let line = reader.next() {
+                switch line {
+                case .text(let text, let number):
+                    if text.allSatisfy(\.isWhitespace) { continue }
+                    try await row(text, number)
+                case .tooLong(let number, let bytes):
+                    tooLong(number, bytes)
+                }
+            }
+        }
+    }
 }
