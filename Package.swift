@@ -71,7 +71,10 @@ let package = Package(
         // Durable storage on a PostgreSQL server (postgres-nio), shared by agents on many machines.
         .target(
             name: "SlipstreamPostgres",
-            dependencies: ["SlipstreamCore", "SlipstreamHub", .product(name: "PostgresNIO", package: "postgres-nio")],
+            dependencies: [
+                "SlipstreamCore", "SlipstreamHub", .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ],
             swiftSettings: swiftSettings
         ),
         // The hub: durable routing of wires between agents over any HubStore. Only the core.

@@ -80,26 +80,29 @@ public struct PostgresFallbackStore: FallbackStore {
         }
     }
 
-    /// Runs a client for the server at `url` (`postgres://user:password@host:port/database`; TLS off),
-    /// prepares the store and hands it to `body`; the client stops when `body` returns.
+    /// Runs a client for the server at `url` (`postgres://user:password@host:port/database?parameters`,
+    /// parameters as in docs/hub.md#postgresql-urls), prepares the store and hands it to `body`; the client
+    /// stops when `body` returns.
     public static func withStore<Result: Sendable>(
         url: String, table: String = "slipstream_fallback_texts", _ body: (PostgresFallbackStore) async throws -> Result
     ) async throws -> Result {
-        let configuration = try configuration(url: url)
-        let server = PostgresServer.name(configuration)
-        try await FallbackStoreError.postgres("connect to \(server)") { try await PostgresServer.probe(configuration) }
-        return try await PostgresServer.withClient(configuration) { client in
+        let location = try location(url)
+        let server = location.server
+        try await FallbackStoreError.postgres("connect to \(server)") { try await PostgresServer.probe(location) }
+        return try await PostgresServer.withClient(location.client) { client in
             let store = try PostgresFallbackStore(client: client, table: table, server: server)
             try await store.prepare()
             return try await body(store)
         }
     }
 
-    /// The client configuration for `postgres://user:password@host:port/database` (port 5432 by default).
+    /// The client configuration for `postgres://user:password@host:port/database[?parameters]` (see
+    /// docs/hub.md#postgresql-urls for the parameters).
     public static func configuration(url: String) throws(FallbackStoreError) -> PostgresClient.Configuration {
-        guard let configuration = PostgresServer.configuration(url: url) else {
-            throw FallbackStoreError(.storage, PostgresServer.notAURL(url))
-        }
-        return configuration
+        try location(url).client
+    }
+
+    private static func location(_ url: String) throws(FallbackStoreError) -> PostgresURL {
+        do { return try PostgresURL(url) } catch { throw FallbackStoreError(.storage, error.message) }
     }
 }

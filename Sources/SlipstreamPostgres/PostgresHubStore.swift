@@ -334,19 +334,20 @@ public struct PostgresHubStore: HubStore {
         }
     }
 
-    /// Runs a client for the server at `url` (`postgres://user:password@host:port/database`; TLS off) and its
-    /// listener, prepares the store and hands it to `body` once the listener listens (or after 10 s without);
-    /// both stop when `body` returns.
+    /// Runs a client for the server at `url` (`postgres://user:password@host:port/database?parameters`,
+    /// parameters as in docs/hub.md#postgresql-urls) and its listener, prepares the store and hands it to
+    /// `body` once the listener listens (or after 10 s without); both stop when `body` returns.
     public static func withStore<Result: Sendable>(
         url: String, prefix: String = "slipstream_hub", pollInterval: Duration = .seconds(2),
         _ body: (PostgresHubStore) async throws -> Result
     ) async throws -> Result {
-        guard let configuration = PostgresServer.configuration(url: url) else {
-            throw HubError(.storage, PostgresServer.notAURL(url))
-        }
-        let server = PostgresServer.name(configuration)
+        let location: PostgresURL
+        do { location = try PostgresURL(url) } catch { throw HubError(.storage, error.message) }
+        let server = location.server
         _ = try checked(prefix: prefix)  // before a client starts
-        try await HubError.postgres("connect to \(server)") { try await PostgresServer.probe(configuration) }
+        try await HubError.postgres("connect to \(server)") { try await PostgresServer.probe(location) }
+        var configuration = location.client
+        configuration.options.maximumConnections += 1  // the listener's, besides the queries' pool_size
         return try await PostgresServer.withClient(configuration) { client in
             let store = try PostgresHubStore(client: client, prefix: prefix, server: server, pollInterval: pollInterval)
             try await store.prepare()

@@ -1,31 +1,9 @@
 import Foundation
 import PostgresNIO
 
-/// What the PostgreSQL stores share: reading a `postgres://` URL, checking table names, running a client
-/// for the length of a closure.
+/// What the PostgreSQL stores share: checking table names, probing a server, running a client for the
+/// length of a closure.
 enum PostgresServer {
-    /// The client configuration for `postgres://user:password@host:port/database` (port 5432 by default,
-    /// TLS off), or nil when `url` is not such a URL.
-    static func configuration(url: String) -> PostgresClient.Configuration? {
-        guard let components = URLComponents(string: url), ["postgres", "postgresql"].contains(components.scheme),
-            let host = components.host, !host.isEmpty, let user = components.user, !user.isEmpty
-        else { return nil }
-        let database = String(components.path.drop(while: { $0 == "/" }))
-        return PostgresClient.Configuration(
-            host: host, port: components.port ?? 5432, username: user, password: components.password,
-            database: database.isEmpty ? nil : database, tls: .disable)
-    }
-
-    /// What a URL that is not a PostgreSQL URL is told.
-    static func notAURL(_ url: String) -> String {
-        "\(url.debugDescription) is not a postgres://user[:password]@host[:port]/database URL"
-    }
-
-    /// How errors name the server of `configuration`.
-    static func name(_ configuration: PostgresClient.Configuration) -> String {
-        "the PostgreSQL server at \(configuration.host ?? "?"):\(configuration.port ?? 5432)"
-    }
-
     /// Whether `name` is a lowercase SQL identifier (letters, digits and `_`, not starting with a digit)
     /// of at most `maxLength` bytes, safe to put in a query unescaped.
     static func isIdentifier(_ name: String, maxLength: Int = 63) -> Bool {
@@ -44,10 +22,8 @@ enum PostgresServer {
     /// for about a minute and then says only that it gave up; this says at once what the server said
     /// (nothing listening, an unknown database or user, a wrong password). A server that is full or
     /// starting up (SQLSTATE 53300, 57P03) passes: the client waits for it as it should.
-    static func probe(_ configuration: PostgresClient.Configuration) async throws {
-        let once = PostgresConnection.Configuration(
-            host: configuration.host ?? "localhost", port: configuration.port ?? 5432, username: configuration.username,
-            password: configuration.password, database: configuration.database, tls: .disable)
+    static func probe(_ url: PostgresURL) async throws {
+        let once = try url.connection()
         do {
             try await PostgresServerError.readable {
                 try await PostgresConnection.connect(configuration: once, id: 0, logger: quietLogger).close()

@@ -1,3 +1,4 @@
+import NIOSSL
 import PostgresNIO
 
 /// What a PostgreSQL server, or the way to it, said, in words: PostgresNIO's `PSQLError` prints only a
@@ -23,9 +24,26 @@ public struct PostgresServerError: Error, Sendable, CustomStringConvertible {
         if let text = error.serverInfo?[.message] {
             message = [text, error.serverInfo?[.detail]].compactMap { $0 }.joined(separator: ": ")
         } else if let cause = error.underlying {
-            message = "\(cause)"
+            message = Self.tlsFailure(cause) ?? "\(cause)"
+        } else if error.code == .sslUnsupported {
+            message = "the server does not offer TLS, which the URL's sslmode requires"
         } else {
             message = "\(error.code)"
+        }
+    }
+
+    /// What a failed TLS handshake means, in words; nil for any other error.
+    private static func tlsFailure(_ error: any Error) -> String? {
+        switch error {
+        case let error as NIOSSLError:
+            if case .handshakeFailed(let reason) = error, "\(reason)".contains("CERTIFICATE_VERIFY_FAILED") {
+                return "the server's TLS certificate is not trusted (trust its CA with sslrootcert=FILE in the URL): \(error)"
+            }
+            return "the TLS handshake failed: \(error)"
+        case let error as NIOSSLExtraError where error == .failedToValidateHostname:
+            return "the server's TLS certificate does not name the URL's host (sslmode=verify-full): \(error)"
+        default:
+            return nil
         }
     }
 
