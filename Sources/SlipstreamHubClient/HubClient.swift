@@ -180,14 +180,17 @@ public struct HubClient: HubEndpoint {
             let bytes = try await response.body.collect(upTo: 64 << 20)
             return (response.status, Data(bytes.readableBytesView))
         } catch {
-            throw HubError(.transport, "cannot \(method) \(url + path)\(Self.reason(for: error))", underlying: error)
+            throw HubError(.transport, "cannot \(method) \(url + path)\(Self.reason(for: error, timeout: timeout))", underlying: error)
         }
     }
 
-    /// What a request's error means, to follow "cannot GET <url>": a refused connection or a TLS failure in
-    /// words; else nothing (the underlying error is printed after it).
-    private static func reason(for error: any Error) -> String {
+    /// What a request's error means, to follow "cannot GET <url>": a refused connection, a request that
+    /// outlived `timeout` or a TLS failure in words; else nothing (the underlying error is printed after it).
+    private static func reason(for error: any Error, timeout: Duration) -> String {
         switch error {
+        case let error as HTTPClientError where error == .deadlineExceeded:
+            return
+                ": no answer within \(HubTime.seconds(timeout).formatted()) s (the client's timeout; --timeout SECONDS on the command line)"
         case let error as IOError where error.errnoCode == ECONNREFUSED:
             return ": nothing is listening there (connection refused; is `slipstream hub serve` running?)"
         case let error as NIOSSLError:

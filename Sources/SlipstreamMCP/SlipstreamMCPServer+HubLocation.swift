@@ -9,8 +9,9 @@ extension SlipstreamMCPServer {
         /// A SQLite file, a PostgreSQL server or memory; a SQLite file is opened when a tool first needs it.
         case store(StoreLocation)
         /// A hub server (`slipstream hub serve`) at `url`, with its bearer token and, for an `https://` URL,
-        /// the PEM file of the CA certificates to trust instead of the system's (``HubClient/caCertificateFile``).
-        case server(url: String, token: String?, caCertificateFile: String? = nil)
+        /// the PEM file of the CA certificates to trust instead of the system's (``HubClient/caCertificateFile``),
+        /// and how long a request may take (``HubClient/timeout``).
+        case server(url: String, token: String?, caCertificateFile: String? = nil, timeout: Duration = .seconds(10))
 
         /// Runs `body` with the hub at this location: a ``Hub`` with `configuration` over the store, or a
         /// ``HubClient`` of the server.
@@ -20,8 +21,8 @@ extension SlipstreamMCPServer {
             switch self {
             case .store(let location):
                 return try await location.withHubStore(lazily: true) { try await body(Hub(store: $0, configuration: configuration)) }
-            case .server(let url, let token, let caCertificateFile):
-                return try await body(try HubClient(url: url, token: token, caCertificateFile: caCertificateFile))
+            case .server(let url, let token, let caCertificateFile, let timeout):
+                return try await body(try HubClient(url: url, token: token, caCertificateFile: caCertificateFile, timeout: timeout))
             }
         }
 
@@ -29,7 +30,7 @@ extension SlipstreamMCPServer {
         public var description: String {
             switch self {
             case .store(let location): location.description
-            case .server(let url, _, _): url
+            case .server(let url, _, _, _): url
             }
         }
     }

@@ -222,6 +222,18 @@ import Testing
         #expect(name.status != 0 && name.stderr.contains("invalid_name"))
         let both = try CLITests.run(["hub", "recv", "bob", "--store", store, "--hub", "http://127.0.0.1:7600"])
         #expect(both.status != 0 && both.stderr.contains("--hub and --store"))
+        let timeout = try CLITests.run(["hub", "recv", "bob", "--store", store, "--timeout", "5"])
+        #expect(timeout.status != 0 && timeout.stderr.contains("--timeout is for a hub server"))
+    }
+
+    /// `--timeout` bounds a request to a server that never answers, and the error says so.
+    @Test func aHubServerThatNeverAnswersTimesOutAfterTimeout() throws {
+        let silent = try SilentListener()
+        defer { silent.close() }
+        let run = try CLITests.run(["hub", "stats", "--hub", "http://127.0.0.1:\(silent.port)", "--timeout", "0.5"])
+        #expect(run.status == 1 && run.stderr.contains("no answer within 0.5 s (the client's timeout; --timeout SECONDS"), "\(run.stderr)")
+        let zero = try CLITests.run(["hub", "stats", "--hub", "http://127.0.0.1:\(silent.port)", "--timeout", "0"])
+        #expect(zero.status != 0 && zero.stderr.contains("--timeout must be more than 0"))
     }
 
     /// `hub serve` on a free port; `send`, `recv` and `join` with `--hub` and a token.

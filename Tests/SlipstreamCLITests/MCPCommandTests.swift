@@ -122,6 +122,8 @@ import Testing
         let run = try CLITests.run(["mcp", "--hub", "http://127.0.0.1:7600", "--hub-store", ":memory:"])
         #expect(run.status == 64)
         #expect(run.stderr.contains("give one"))
+        let timeout = try CLITests.run(["mcp", "--hub-store", ":memory:", "--hub-timeout", "5"])
+        #expect(timeout.status == 64 && timeout.stderr.contains("--hub-timeout is for a hub server"), "\(timeout.stderr)")
     }
 
     @Test func aLimitOfZeroIsAUsageError() throws {

@@ -116,8 +116,8 @@ import Testing
         let (token, secret) = try await operatorHub.issueToken(for: "alice")
         let configuration = HubServerConfiguration(port: 0, token: "s3cret")
         try await HubClientTests.withServer(store: try SQLiteHubStore(path: path), configuration: configuration) { url in
-            let alice = try HubClient(url: url, token: secret)
-            let admin = try HubClient(url: url, token: "s3cret")
+            let alice = try HubClient(url: url, token: secret, timeout: .seconds(600))
+            let admin = try HubClient(url: url, token: "s3cret", timeout: .seconds(600))
 
             let sent = try await alice.send("SLIP v1 alice bob RequestReview auth_module")
             #expect(sent.recipients == ["bob"])
@@ -151,7 +151,9 @@ import Testing
             #expect(try await operatorHub.revokeTokens(token.id) == [token])
             let revoked = try await #require(throws: HubError.self) { try await alice.send("SLIP v1 alice bob MetaAck") }
             #expect(revoked.code == .unauthorized)
-            let unknown = try await #require(throws: HubError.self) { try await HubClient(url: url, token: "slip_0").members(of: "team") }
+            let unknown = try await #require(throws: HubError.self) {
+                try await HubClient(url: url, token: "slip_0", timeout: .seconds(600)).members(of: "team")
+            }
             #expect(unknown.code == .unauthorized)
             #expect(try await admin.members(of: "team") == ["alice", "bob"])
         }
@@ -170,7 +172,7 @@ import Testing
                 try await HubClientTests.withServer(store: first, configuration: configuration) { one in
                     try await HubClientTests.withServer(store: second, configuration: configuration) { other in
                         for server in [one, other] {
-                            let alice = try HubClient(url: server, token: secret)
+                            let alice = try HubClient(url: server, token: secret, timeout: .seconds(600))
                             #expect(try await alice.send("SLIP v1 alice bob MetaAck").recipients == ["bob"])
                             let forbidden = try await #require(throws: HubError.self) { try await alice.send("SLIP v1 bob alice MetaAck") }
                             #expect(forbidden.code == .forbidden)
@@ -178,7 +180,7 @@ import Testing
                         try await Hub(store: second).revokeTokens("alice")
                         for server in [one, other] {
                             let error = try await #require(throws: HubError.self) {
-                                try await HubClient(url: server, token: secret).send("SLIP v1 alice bob MetaAck")
+                                try await HubClient(url: server, token: secret, timeout: .seconds(600)).send("SLIP v1 alice bob MetaAck")
                             }
                             #expect(error.code == .unauthorized, "\(token.id) on \(server)")
                         }

@@ -8,6 +8,7 @@ import SlipstreamHubClient
 import SlipstreamHubServer
 import SlipstreamPostgres
 import SlipstreamSQLite
+import SlipstreamTestSupport
 import Testing
 
 /// The HTTP API through HummingbirdTesting's router (no sockets), then the client against live servers.
@@ -208,7 +209,7 @@ import Testing
         let configuration = HubServerConfiguration(
             port: 0, hub: HubConfiguration(rateLimit: .init(messagesPerSecond: 0.01, burst: 2)), token: "s3cret")
         try await Self.withServer(store: try SQLiteHubStore(path: path), configuration: configuration) { url in
-            let hub = try HubClient(url: url, token: "s3cret")
+            let hub = try HubClient(url: url, token: "s3cret", timeout: .seconds(600))
             #expect(await hub.isHealthy())
             try await hub.join(group: "team", agent: "bob")
             try await hub.join(group: "team", agent: "carol")
@@ -233,7 +234,7 @@ import Testing
             #expect(stats.mailboxes.map(\.recipient) == ["bob", "carol"] && stats.mailboxes.map(\.pending) == [1, 1])
             #expect(stats.mailboxes.first?.ackedThrough == receipt.id && stats.maxPending == HubConfiguration.defaultMaxPending)
 
-            let stranger = try HubClient(url: url)
+            let stranger = try HubClient(url: url, timeout: .seconds(600))
             let unauthorized = try await #require(throws: HubError.self) { try await stranger.members(of: "team") }
             #expect(unauthorized.code == .unauthorized)
         }
@@ -249,6 +250,17 @@ import Testing
         #expect(throws: HubError.self) { try HubClient(url: "ftp://example") }
     }
 
+    /// A server that takes the connection and never answers: the error says how long the client waited
+    /// and that this is its timeout.
+    @Test func aServerThatNeverAnswersIsATransportErrorNamingTheTimeout() async throws {
+        let silent = try SilentListener()
+        defer { silent.close() }
+        let hub = try HubClient(url: "http://127.0.0.1:\(silent.port)", timeout: .milliseconds(200))
+        let error = try await #require(throws: HubError.self) { try await hub.members(of: "team") }
+        #expect(error.code == .transport && error.message.contains("/v1/groups/team/members"), "\(error)")
+        #expect(error.message.contains("no answer within 0.2 s (the client's timeout"), "\(error)")
+    }
+
     /// Two hub servers, each with its own client of one PostgreSQL database (as on two machines): a
     /// receiver long-polling through one wakes on a send through the other (the PostgreSQL NOTIFY; the
     /// waiting store polls only hourly).
@@ -262,9 +274,10 @@ import Testing
                 let patient = HubServerConfiguration(port: 0, hub: HubConfiguration(maxWait: .seconds(600)))
                 try await Self.withServer(store: first, configuration: patient) { receiving in
                     try await Self.withServer(store: second) { sending in
-                        let receiver = try HubClient(url: receiving)
+                        let receiver = try HubClient(url: receiving, timeout: .seconds(600))
                         async let received = receiver.receive(agent: "bob", after: 0, limit: nil, wait: .seconds(600))
-                        let receipt = try await HubClient(url: sending).send("SLIP v3 alice bob Request Review authModule")
+                        let receipt = try await HubClient(url: sending, timeout: .seconds(600)).send(
+                            "SLIP v3 alice bob Request Review authModule")
                         let messages = try await received
                         #expect(messages.map(\.id) == [receipt.id])
                         #expect(messages.first?.wire == "SLIP v3 alice bob Request Review authModule")

@@ -17,7 +17,7 @@ import Testing
         let configuration = HubServerConfiguration(port: 0, token: "s3cret", tls: try Self.tls(certificates))
         try await HubClientTests.withServer(store: InMemoryHubStore(), configuration: configuration) { url in
             #expect(url.hasPrefix("https://127.0.0.1:"))
-            let hub = try HubClient(url: url, token: "s3cret", caCertificateFile: certificates.caCertificate)
+            let hub = try HubClient(url: url, token: "s3cret", caCertificateFile: certificates.caCertificate, timeout: .seconds(600))
             #expect(await hub.isHealthy())
             try await hub.join(group: "team", agent: "bob")
             let receipt = try await hub.send("SLIP v1 alice team RequestReview auth_module")
@@ -28,7 +28,7 @@ import Testing
             #expect(try await hub.receive(agent: "bob", after: 0, limit: nil, wait: .zero).isEmpty)
 
             // The token is still needed over TLS.
-            let stranger = try HubClient(url: url, caCertificateFile: certificates.caCertificate)
+            let stranger = try HubClient(url: url, caCertificateFile: certificates.caCertificate, timeout: .seconds(600))
             let unauthorized = try await #require(throws: HubError.self) { try await stranger.members(of: "team") }
             #expect(unauthorized.code == .unauthorized)
         }
@@ -40,7 +40,7 @@ import Testing
         let tls = try HubServerConfiguration.TLS(
             certificateChainFile: certificates.selfSignedCertificate, privateKeyFile: certificates.selfSignedKey)
         try await HubClientTests.withServer(store: InMemoryHubStore(), configuration: HubServerConfiguration(port: 0, tls: tls)) { url in
-            let hub = try HubClient(url: url, caCertificateFile: certificates.selfSignedCertificate)
+            let hub = try HubClient(url: url, caCertificateFile: certificates.selfSignedCertificate, timeout: .seconds(600))
             let receipt = try await hub.send("SLIP v3 alice bob Inform Complete")
             #expect(try await hub.receive(agent: "bob", after: 0, limit: nil, wait: .zero).map(\.id) == [receipt.id])
         }
@@ -53,13 +53,13 @@ import Testing
         let configuration = HubServerConfiguration(port: 0, tls: try Self.tls(certificates))
         try await HubClientTests.withServer(store: InMemoryHubStore(), configuration: configuration) { url in
             for caCertificateFile in [nil, certificates.selfSignedCertificate] {
-                let hub = try HubClient(url: url, caCertificateFile: caCertificateFile)
+                let hub = try HubClient(url: url, caCertificateFile: caCertificateFile, timeout: .seconds(600))
                 let error = try await #require(throws: HubError.self) { try await hub.send("SLIP v1 alice bob MetaAck") }
                 #expect(error.code == .transport, "\(error)")
                 #expect(error.message.contains("\(url)/v1/messages") && error.message.contains("certificate is not trusted"), "\(error)")
             }
             // Plain HTTP to an HTTPS server is a transport error too.
-            let plain = try HubClient(url: url.replacingOccurrences(of: "https://", with: "http://"))
+            let plain = try HubClient(url: url.replacingOccurrences(of: "https://", with: "http://"), timeout: .seconds(600))
             let error = try await #require(throws: HubError.self) { try await plain.send("SLIP v1 alice bob MetaAck") }
             #expect(error.code == .transport, "\(error)")
         }
@@ -71,7 +71,7 @@ import Testing
         defer { certificates.remove() }
         let tls = try HubServerConfiguration.TLS(certificateChainFile: certificates.caCertificate, privateKeyFile: certificates.caKey)
         try await HubClientTests.withServer(store: InMemoryHubStore(), configuration: HubServerConfiguration(port: 0, tls: tls)) { url in
-            let hub = try HubClient(url: url, caCertificateFile: certificates.caCertificate)
+            let hub = try HubClient(url: url, caCertificateFile: certificates.caCertificate, timeout: .seconds(600))
             let error = try await #require(throws: HubError.self) { try await hub.members(of: "team") }
             #expect(error.code == .transport, "\(error)")
             #expect(error.message.contains("certificate is not trusted (it does not name this host)"), "\(error)")

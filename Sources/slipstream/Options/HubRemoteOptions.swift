@@ -19,6 +19,17 @@ struct HubRemoteOptions: ParsableArguments {
             valueName: "file"))
     var caCertificate: String?
 
+    @Option(help: "Seconds a request to the --hub server may take, connecting included; a receive's wait on top (default: 10).")
+    var timeout: Double?
+
+    func validate() throws { try Self.validate(timeout: timeout, option: "--timeout") }
+
+    /// Checks a request timeout of `option`, if given, is a positive number of seconds, at most a day.
+    static func validate(timeout: Double?, option: String) throws {
+        guard let timeout else { return }
+        guard timeout > 0, timeout <= 86_400 else { throw ValidationError("\(option) must be more than 0 and at most 86400 seconds") }
+    }
+
     /// Runs `body` with the hub the options name: the server of `--hub`, else a hub over the store of
     /// `store` with `configuration`.
     func withEndpoint<Result: Sendable>(
@@ -26,11 +37,13 @@ struct HubRemoteOptions: ParsableArguments {
     ) async throws -> Result {
         guard let hub else {
             guard caCertificate == nil else { throw ValidationError("--ca-cert is for a hub server: give --hub https://…") }
+            guard timeout == nil else { throw ValidationError("--timeout is for a hub server: give --hub URL") }
             return try await store.withStore { try await body(Hub(store: $0, configuration: configuration)) }
         }
         guard store.store == nil else { throw ValidationError("--hub and --store each name a hub: give one") }
         return try await body(
             try HubClient(
-                url: hub, token: token ?? ProcessInfo.processInfo.environment["SLIPSTREAM_HUB_TOKEN"], caCertificateFile: caCertificate))
+                url: hub, token: token ?? ProcessInfo.processInfo.environment["SLIPSTREAM_HUB_TOKEN"], caCertificateFile: caCertificate,
+                timeout: .seconds(timeout ?? 10)))
     }
 }

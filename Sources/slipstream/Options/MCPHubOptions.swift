@@ -29,6 +29,11 @@ struct MCPHubOptions: ParsableArguments {
             valueName: "file"))
     var caCertificate: String?
 
+    @Option(
+        name: .customLong("hub-timeout"),
+        help: "Seconds a request to a --hub server may take, connecting included; a slip_receive's wait on top (default: 10).")
+    var timeout: Double?
+
     @Option(name: .customLong("hub-max-wait"), help: "Longest slip_receive waits for a first message, in seconds.")
     var maxWait = 30
 
@@ -54,13 +59,16 @@ struct MCPHubOptions: ParsableArguments {
         }
         if server != nil, store != nil { throw ValidationError("--hub and --hub-store each name a hub: give one") }
         if caCertificate != nil, server == nil { throw ValidationError("--hub-ca-cert is for a hub server: give --hub https://…") }
+        if timeout != nil, server == nil { throw ValidationError("--hub-timeout is for a hub server: give --hub URL") }
+        try HubRemoteOptions.validate(timeout: timeout, option: "--hub-timeout")
     }
 
     /// The hub the options name.
     var location: SlipstreamMCPServer.HubLocation {
         guard let server else { return .store(StoreLocation(store, defaultFile: "hub.sqlite")) }
         return .server(
-            url: server, token: token ?? ProcessInfo.processInfo.environment["SLIPSTREAM_HUB_TOKEN"], caCertificateFile: caCertificate)
+            url: server, token: token ?? ProcessInfo.processInfo.environment["SLIPSTREAM_HUB_TOKEN"], caCertificateFile: caCertificate,
+            timeout: .seconds(timeout ?? 10))
     }
 
     /// The local hub's rules, its line limit `maxWireBytes`.
