@@ -27,22 +27,24 @@ if [ -z "${SLIPSTREAM_POSTGRES_URL:-}" ]; then
         fi
         port=$("$venv/bin/python" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
         "${as_pg[@]}" "$pgbin/initdb" -D "$pgdata" -A trust -U postgres >/dev/null
-        # TLS with a throwaway CA (clients that prefer TLS get it; the sslmode=verify-full tests trust the CA),
-        # and room for the connections of the many stores the tests open at once.
-        key=(-newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes)
-        (cd "$pgdata" &&
-            "${as_pg[@]}" openssl req -x509 "${key[@]}" -days 2 -subj "/CN=Slipstream test CA" -keyout ca-key.pem -out ca.pem &&
-            "${as_pg[@]}" openssl req -new "${key[@]}" -subj /CN=localhost -addext subjectAltName=DNS:localhost,IP:127.0.0.1 \
-                -keyout server-key.pem -out server.csr &&
-            "${as_pg[@]}" openssl x509 -req -in server.csr -CA ca.pem -CAkey ca-key.pem -set_serial 2 -copy_extensions copy \
-                -days 2 -out server.pem)
-        "${as_pg[@]}" "$pgbin/pg_ctl" -D "$pgdata" -l "$pgdata/server.log" -w \
-            -o "-p $port -k $pgdata -c listen_addresses=127.0.0.1 -c max_connections=300 -c ssl=on -c ssl_cert_file=server.pem -c ssl_key_file=server-key.pem" \
-            start >/dev/null
+        # TLS with a throwaway CA when openssl is there (clients that prefer TLS get it; the sslmode=verify-full
+        # tests trust the CA), and room for the connections of the many stores the tests open at once.
+        options="-p $port -k $pgdata -c listen_addresses=127.0.0.1 -c max_connections=300"
+        if command -v openssl >/dev/null; then
+            key=(-newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes)
+            (cd "$pgdata" &&
+                "${as_pg[@]}" openssl req -x509 "${key[@]}" -days 2 -subj "/CN=Slipstream test CA" -keyout ca-key.pem -out ca.pem &&
+                "${as_pg[@]}" openssl req -new "${key[@]}" -subj /CN=localhost -addext subjectAltName=DNS:localhost,IP:127.0.0.1 \
+                    -keyout server-key.pem -out server.csr &&
+                "${as_pg[@]}" openssl x509 -req -in server.csr -CA ca.pem -CAkey ca-key.pem -set_serial 2 -copy_extensions copy \
+                    -days 2 -out server.pem)
+            options+=" -c ssl=on -c ssl_cert_file=server.pem -c ssl_key_file=server-key.pem"
+            export SLIPSTREAM_POSTGRES_CA_CERT="$pgdata/ca.pem"
+        fi
+        "${as_pg[@]}" "$pgbin/pg_ctl" -D "$pgdata" -l "$pgdata/server.log" -w -o "$options" start >/dev/null
         trap '"${as_pg[@]}" "$pgbin/pg_ctl" -D "$pgdata" -m fast stop >/dev/null; rm -rf "$pgdata"' EXIT
         "${as_pg[@]}" "$pgbin/createdb" -h 127.0.0.1 -p "$port" -U postgres slipstream
         export SLIPSTREAM_POSTGRES_URL="postgres://postgres@127.0.0.1:$port/slipstream"
-        export SLIPSTREAM_POSTGRES_CA_CERT="$pgdata/ca.pem"
     else
         echo "PostgreSQL is not installed: the PostgreSQL store tests will be skipped" >&2
     fi
