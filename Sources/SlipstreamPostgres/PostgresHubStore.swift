@@ -224,21 +224,25 @@ public struct PostgresHubStore: HubStore {
 
     public func acknowledge(for recipient: String, through id: Int64) async throws -> Int64 {
         try await HubError.postgres("acknowledge the messages of \(recipient.debugDescription) on \(server)") {
-            // The cursor moves to min(id, the newest delivery), never backwards.
+            // One statement: the cursor moves to min(id, the newest delivery), never backwards, and what is
+            // acknowledged is never fetched again, so its deliveries go (the messages stay).
             let rows = try await client.query(
                 """
-                INSERT INTO \(unescaped: prefix)_cursors (recipient, acked_through)
-                SELECT \(recipient), GREATEST(0, LEAST(\(id), COALESCE(MAX(message_id), 0)))
-                FROM \(unescaped: prefix)_deliveries WHERE recipient = \(recipient)
-                ON CONFLICT (recipient) DO UPDATE
-                SET acked_through = GREATEST(\(unescaped: prefix)_cursors.acked_through, excluded.acked_through)
-                RETURNING acked_through
+                WITH cursor AS (
+                    INSERT INTO \(unescaped: prefix)_cursors (recipient, acked_through)
+                    SELECT \(recipient), GREATEST(0, LEAST(\(id), COALESCE(MAX(message_id), 0)))
+                    FROM \(unescaped: prefix)_deliveries WHERE recipient = \(recipient)
+                    ON CONFLICT (recipient) DO UPDATE
+                    SET acked_through = GREATEST(\(unescaped: prefix)_cursors.acked_through, excluded.acked_through)
+                    RETURNING acked_through
+                ), acknowledged AS (
+                    DELETE FROM \(unescaped: prefix)_deliveries
+                    WHERE recipient = \(recipient) AND message_id <= (SELECT acked_through FROM cursor)
+                )
+                SELECT acked_through FROM cursor
                 """)
             var cursor: Int64 = 0
             for try await value in rows.decode(Int64.self) { cursor = value }
-            // What is acknowledged is never fetched again: drop the deliveries (the messages stay).
-            try await client.query(
-                "DELETE FROM \(unescaped: prefix)_deliveries WHERE recipient = \(recipient) AND message_id <= \(cursor)")
             return cursor
         }
     }
