@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// How the SQLite stores open their files: WAL (readers do not block the writer), every commit synced to
@@ -7,7 +8,7 @@ enum SQLiteDatabase {
     static func open(path: String, busyTimeout: Double, migrator: DatabaseMigrator) throws -> DatabasePool {
         var configuration = Configuration()
         configuration.busyMode = .timeout(busyTimeout)
-        let database = try DatabasePool(path: path, configuration: configuration)
+        let database = try openPool(path: path, configuration: configuration, busyTimeout: busyTimeout)
         // GRDB's WAL setup chooses NORMAL, which may lose the last commits on power loss; what a store has
         // accepted must stay.
         try database.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") }
@@ -20,6 +21,20 @@ enum SQLiteDatabase {
                 return database
             } catch  where retries < 2 {
                 retries += 1
+            }
+        }
+    }
+
+    /// The pool of the file at `path`. Its connection switches a new file to WAL, which SQLite refuses at
+    /// once (SQLITE_BUSY, without waiting) while another process is doing the same: try again for up to
+    /// `busyTimeout` seconds.
+    private static func openPool(path: String, configuration: Configuration, busyTimeout: Double) throws -> DatabasePool {
+        let deadline = ContinuousClock.now + .milliseconds(Int64(busyTimeout * 1000))
+        while true {
+            do {
+                return try DatabasePool(path: path, configuration: configuration)
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && ContinuousClock.now < deadline {
+                usleep(20_000)
             }
         }
     }
