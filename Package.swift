@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "SlipstreamPostgres", targets: ["SlipstreamPostgres"]),
         .library(name: "SlipstreamStores", targets: ["SlipstreamStores"]),
         .library(name: "SlipstreamMCP", targets: ["SlipstreamMCP"]),
+        .library(name: "SlipstreamMCPHTTP", targets: ["SlipstreamMCPHTTP"]),
         .library(name: "SlipstreamHub", targets: ["SlipstreamHub"]),
         .library(name: "SlipstreamHubServer", targets: ["SlipstreamHubServer"]),
         .library(name: "SlipstreamHubClient", targets: ["SlipstreamHubClient"]),
@@ -34,6 +35,7 @@ let package = Package(
         .package(url: "https://github.com/modelcontextprotocol/swift-sdk.git", from: "0.12.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.0.0"),
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
     ],
     targets: [
@@ -126,6 +128,17 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // The MCP server over MCP's Streamable HTTP transport (Hummingbird), for many clients at once.
+        .target(
+            name: "SlipstreamMCPHTTP",
+            dependencies: [
+                "SlipstreamMCP", "SlipstreamHubServer", .product(name: "MCP", package: "swift-sdk"),
+                .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "slipstream",
             dependencies: [
@@ -138,6 +151,7 @@ let package = Package(
                 "SlipstreamPostgres",
                 "SlipstreamStores",
                 "SlipstreamMCP",
+                "SlipstreamMCPHTTP",
                 "SlipstreamHub",
                 "SlipstreamHubServer",
                 "SlipstreamHubClient",
@@ -208,8 +222,9 @@ let package = Package(
             name: "SlipstreamMCPTests",
             dependencies: [
                 "SlipstreamMCP", "SlipstreamCore", "SlipstreamLLM", "SlipstreamQuantizers", "SlipstreamStores",
-                "SlipstreamTokenizers", "SlipstreamHub", .product(name: "MCP", package: "swift-sdk"),
-                .product(name: "Logging", package: "swift-log"),
+                "SlipstreamTokenizers", "SlipstreamHub", "SlipstreamMCPHTTP", .product(name: "MCP", package: "swift-sdk"),
+                .product(name: "Logging", package: "swift-log"), .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings
         ),

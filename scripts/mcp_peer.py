@@ -13,16 +13,21 @@ slip_tokens come from $SLIPSTREAM_CACHE_DIR (`slipstream assets fetch`); without
 with rankFileMissing. Prints one line per check and ends with 'N passed, N failed'; exits 1 on a failure.
 """
 
+import contextlib
 import json
 import os
 import signal
 import subprocess
 import sys
 import tempfile
+import urllib.error
+import urllib.request
 
 import anyio
+import httpx2
 from mcp import ClientSession, StdioServerParameters
 from mcp.client.stdio import stdio_client
+from mcp.client.streamable_http import streamable_http_client
 from mcp.shared.exceptions import MCPError
 
 BINARY, WORK = sys.argv[1], sys.argv[2]
@@ -83,223 +88,228 @@ async def session_checks():
         command=BINARY, args=["mcp", "--fallback-store", STORE, "--hub-store", HUB, "--log-level", "info"], env=dict(os.environ)
     )
     async with stdio_client(params) as (read, write), ClientSession(read, write, read_timeout_seconds=120) as session:
-        init = await session.initialize()
-        check("initialize: server is slipstream", init.server_info.name == "slipstream", init.server_info)
-        check("initialize: tools capability", init.capabilities.tools is not None, init.capabilities)
+        await tool_checks(session)
 
-        tools = (await session.list_tools()).tools
-        check("tools/list: every tool", [t.name for t in tools] == TOOLS, [t.name for t in tools])
-        check(
-            "tools/list: object schemas",
-            all(t.input_schema.get("type") == "object" and t.input_schema.get("properties") for t in tools),
-            [t.input_schema for t in tools],
-        )
-        # With an output schema the client validates every successful result against it (call_tool).
-        check(
-            "tools/list: output schemas", all((t.output_schema or {}).get("type") == "object" for t in tools),
-            [t.output_schema for t in tools],
-        )
 
-        # slip_encode against `slipstream encode` (json and tqt formats).
-        text = "Tell bob to review my authentication code"
-        for extra, arguments in [
-            ([], {}),
-            (["--to", "carol", "--wire", "v3"], {"to": "carol", "wire": "v3"}),
-            (["--engine", "keyword"], {"engine": "keyword"}),
-        ]:
-            label = f"slip_encode {arguments}"
-            result = await expect_ok(session, label, "slip_encode", {"text": text, "from": "alice", **arguments})
-            _, json_line, _ = cli("encode", text, "--from", "alice", "--format", "json", *extra)
-            _, record, _ = cli("encode", text, "--from", "alice", *extra)
-            check(f"{label}: structured == CLI json", result.structured_content == json.loads(json_line), result.structured_content)
-            check(f"{label}: texts == CLI json and TQT record", texts(result) == [json_line.strip(), record.strip()], texts(result))
-        fallback_text = "zebra quantum banana sunrise"
-        result = await expect_ok(
-            session, "slip_encode v3 fallback", "slip_encode", {"text": fallback_text, "from": "alice", "wire": "v3"}
-        )
-        wire = result.structured_content["wire"]
-        if result.structured_content["anchor"] == "Fallback":
-            status, back, err = cli("translate", "--to", "v1", "--fallback-store", STORE, stdin=wire + "\n")
-            check("slip_encode v3 fallback: the CLI resolves its ref from the same store", fallback_text in back, (back, err))
-        await expect_error(session, "slip_encode without from", "slip_encode", {"text": text}, "missing_argument", argument="from")
-        await expect_error(
-            session, "slip_encode unknown engine", "slip_encode", {"text": text, "from": "a", "engine": "llm"},
-            "invalid_argument", argument="engine",
-        )
-        await expect_error(
-            session, "slip_encode text over 4 KiB", "slip_encode", {"text": "x" * 5000, "from": "a"},
-            "argument_too_long", argument="text", offset=4096,
-        )
+async def tool_checks(session):
+    """Every tool, resource and prompt, each result checked against the CLI on the same stores."""
+    init = await session.initialize()
+    check("initialize: server is slipstream", init.server_info.name == "slipstream", init.server_info)
+    check("initialize: tools capability", init.capabilities.tools is not None, init.capabilities)
 
-        # slip_decode against `slipstream decode --json`.
-        for wire in ["SLIP v1 alice bob RequestReview auth_module", "SLIP v3 planner exec Request Plan timeline", "slip v1 a b requestreview x:y"]:
-            result = await expect_ok(session, f"slip_decode {wire!r}", "slip_decode", {"wire": wire})
-            _, line, _ = cli("decode", "--json", wire)
-            check(f"slip_decode {wire!r}: == CLI", result.structured_content == json.loads(line), result.structured_content)
-            check(f"slip_decode {wire!r}: text == CLI line", texts(result) == [line.strip()], texts(result))
-        bad = "SLIP v1 a b RequestTask x:y"
-        _, line, _ = cli("decode", "--json", "--strict", bad)
-        cli_error = json.loads(line)["error"]
-        await expect_error(
-            session, "slip_decode strict bad payload", "slip_decode", {"wire": bad, "profile": "strict"},
-            cli_error["code"], offset=cli_error["offset"], message=cli_error["message"], argument="wire",
-        )
-        await expect_error(session, "slip_decode wire not a string", "slip_decode", {"wire": 42}, "invalid_argument")
-        await expect_error(
-            session, "slip_decode unknown argument", "slip_decode", {"wire": bad, "wires": bad}, "unknown_argument",
-            argument="wires",
-        )
-        long_wire = "SLIP v1 a b RequestTask " + "x" * 5000
-        _, line, _ = cli("decode", "--json", long_wire)
-        await expect_error(session, "slip_decode over 4 KiB", "slip_decode", {"wire": long_wire}, "line_too_long")
+    tools = (await session.list_tools()).tools
+    check("tools/list: every tool", [t.name for t in tools] == TOOLS, [t.name for t in tools])
+    check(
+        "tools/list: object schemas",
+        all(t.input_schema.get("type") == "object" and t.input_schema.get("properties") for t in tools),
+        [t.input_schema for t in tools],
+    )
+    # With an output schema the client validates every successful result against it (call_tool).
+    check(
+        "tools/list: output schemas", all((t.output_schema or {}).get("type") == "object" for t in tools),
+        [t.output_schema for t in tools],
+    )
 
-        # slip_validate against `slipstream validate --json` (its object without the line number).
-        for wire in ["SLIP v1 a b RequestTask ok", bad, "SLIP v3 a b Request Plan", "nonsense"]:
-            for profile in ["strict", "lenient"]:
-                result = await expect_ok(session, f"slip_validate {wire!r} {profile}", "slip_validate", {"wire": wire, "profile": profile})
-                _, line, _ = cli("validate", "--json", f"--{profile}", stdin=wire + "\n")
-                expected = json.loads(line)
-                del expected["line"]
-                check(f"slip_validate {wire!r} {profile}: == CLI", result.structured_content == expected, (result.structured_content, expected))
-        await expect_error(
-            session, "slip_validate bad profile", "slip_validate", {"wire": bad, "profile": "loose"}, "invalid_argument",
-            argument="profile",
-        )
+    # slip_encode against `slipstream encode` (json and tqt formats).
+    text = "Tell bob to review my authentication code"
+    for extra, arguments in [
+        ([], {}),
+        (["--to", "carol", "--wire", "v3"], {"to": "carol", "wire": "v3"}),
+        (["--engine", "keyword"], {"engine": "keyword"}),
+    ]:
+        label = f"slip_encode {arguments}"
+        result = await expect_ok(session, label, "slip_encode", {"text": text, "from": "alice", **arguments})
+        _, json_line, _ = cli("encode", text, "--from", "alice", "--format", "json", *extra)
+        _, record, _ = cli("encode", text, "--from", "alice", *extra)
+        check(f"{label}: structured == CLI json", result.structured_content == json.loads(json_line), result.structured_content)
+        check(f"{label}: texts == CLI json and TQT record", texts(result) == [json_line.strip(), record.strip()], texts(result))
+    fallback_text = "zebra quantum banana sunrise"
+    result = await expect_ok(
+        session, "slip_encode v3 fallback", "slip_encode", {"text": fallback_text, "from": "alice", "wire": "v3"}
+    )
+    wire = result.structured_content["wire"]
+    if result.structured_content["anchor"] == "Fallback":
+        status, back, err = cli("translate", "--to", "v1", "--fallback-store", STORE, stdin=wire + "\n")
+        check("slip_encode v3 fallback: the CLI resolves its ref from the same store", fallback_text in back, (back, err))
+    await expect_error(session, "slip_encode without from", "slip_encode", {"text": text}, "missing_argument", argument="from")
+    await expect_error(
+        session, "slip_encode unknown engine", "slip_encode", {"text": text, "from": "a", "engine": "llm"},
+        "invalid_argument", argument="engine",
+    )
+    await expect_error(
+        session, "slip_encode text over 4 KiB", "slip_encode", {"text": "x" * 5000, "from": "a"},
+        "argument_too_long", argument="text", offset=4096,
+    )
 
-        # slip_translate against `slipstream translate`, sharing the SQLite fallback store with the CLI.
-        for wire, to in [
-            ("SLIP v1 product_manager planner RequestPlan feature_x_release", "v3"),
-            ("SLIP v3 planner exec Request Plan timeline", "v1"),
-            ("SLIP v3 a b Fallback Generic ref0badc0de", "v1"),
-        ]:
-            result = await expect_ok(session, f"slip_translate {wire!r}", "slip_translate", {"wire": wire, "to": to})
-            status, out, err = cli("translate", "--to", to, "--fallback-store", STORE, stdin=wire + "\n")
-            check(f"slip_translate {wire!r}: wire == CLI", result.structured_content["wire"] == out.strip(), (result.structured_content, out))
-            losses = [line.removeprefix("line 1: ") for line in err.splitlines() if line.startswith("line 1: ")]
-            check(f"slip_translate {wire!r}: losses == CLI", result.structured_content["losses"] == losses, (result.structured_content, err))
-        v1 = 'SLIP v1 alice bob Fallback "rotate the staging keys before friday"'
-        result = await expect_ok(session, "slip_translate fallback to v3", "slip_translate", {"wire": v1, "to": "v3"})
-        v3 = result.structured_content["wire"]
-        _, out, err = cli("translate", "--to", "v1", "--fallback-store", STORE, stdin=v3 + "\n")
-        check("slip_translate fallback: the CLI resolves the server's ref", out.strip() == v1, (v3, out, err))
-        _, out, _ = cli("translate", "--to", "v3", "--fallback-store", STORE, stdin='SLIP v1 a b Fallback "written by the CLI"\n')
-        result = await expect_ok(session, "slip_translate CLI ref", "slip_translate", {"wire": out.strip(), "to": "v1"})
-        check(
-            "slip_translate fallback: the server resolves the CLI's ref",
-            result.structured_content["wire"] == 'SLIP v1 a b Fallback "written by the CLI"', result.structured_content,
-        )
-        await expect_error(session, "slip_translate without to", "slip_translate", {"wire": v1}, "missing_argument", argument="to")
-        await expect_error(session, "slip_translate to v2", "slip_translate", {"wire": v1, "to": "v2"}, "invalid_argument")
-        _, line, _ = cli("decode", "--json", "hello")
-        cli_error = json.loads(line)["error"]
-        await expect_error(
-            session, "slip_translate not a wire", "slip_translate", {"wire": "hello", "to": "v3"}, cli_error["code"],
-            offset=cli_error["offset"],
-        )
+    # slip_decode against `slipstream decode --json`.
+    for wire in ["SLIP v1 alice bob RequestReview auth_module", "SLIP v3 planner exec Request Plan timeline", "slip v1 a b requestreview x:y"]:
+        result = await expect_ok(session, f"slip_decode {wire!r}", "slip_decode", {"wire": wire})
+        _, line, _ = cli("decode", "--json", wire)
+        check(f"slip_decode {wire!r}: == CLI", result.structured_content == json.loads(line), result.structured_content)
+        check(f"slip_decode {wire!r}: text == CLI line", texts(result) == [line.strip()], texts(result))
+    bad = "SLIP v1 a b RequestTask x:y"
+    _, line, _ = cli("decode", "--json", "--strict", bad)
+    cli_error = json.loads(line)["error"]
+    await expect_error(
+        session, "slip_decode strict bad payload", "slip_decode", {"wire": bad, "profile": "strict"},
+        cli_error["code"], offset=cli_error["offset"], message=cli_error["message"], argument="wire",
+    )
+    await expect_error(session, "slip_decode wire not a string", "slip_decode", {"wire": 42}, "invalid_argument")
+    await expect_error(
+        session, "slip_decode unknown argument", "slip_decode", {"wire": bad, "wires": bad}, "unknown_argument",
+        argument="wires",
+    )
+    long_wire = "SLIP v1 a b RequestTask " + "x" * 5000
+    _, line, _ = cli("decode", "--json", long_wire)
+    await expect_error(session, "slip_decode over 4 KiB", "slip_decode", {"wire": long_wire}, "line_too_long")
 
-        # slip_render: the human line is what `slipstream decode` prints.
-        for wire in ["SLIP v1 alice bob RequestReview auth_module", "SLIP v3 planner exec Request Plan timeline"]:
-            result = await expect_ok(session, f"slip_render {wire!r}", "slip_render", {"wire": wire})
-            _, human, _ = cli("decode", wire)
-            check(f"slip_render {wire!r}: human == CLI", result.structured_content["human"] == human.strip(), result.structured_content)
-            check(f"slip_render {wire!r}: log line", " | " in result.structured_content["log"], result.structured_content)
-        await expect_error(session, "slip_render empty", "slip_render", {"wire": ""}, "empty")
+    # slip_validate against `slipstream validate --json` (its object without the line number).
+    for wire in ["SLIP v1 a b RequestTask ok", bad, "SLIP v3 a b Request Plan", "nonsense"]:
+        for profile in ["strict", "lenient"]:
+            result = await expect_ok(session, f"slip_validate {wire!r} {profile}", "slip_validate", {"wire": wire, "profile": profile})
+            _, line, _ = cli("validate", "--json", f"--{profile}", stdin=wire + "\n")
+            expected = json.loads(line)
+            del expected["line"]
+            check(f"slip_validate {wire!r} {profile}: == CLI", result.structured_content == expected, (result.structured_content, expected))
+    await expect_error(
+        session, "slip_validate bad profile", "slip_validate", {"wire": bad, "profile": "loose"}, "invalid_argument",
+        argument="profile",
+    )
 
-        # slip_anchors against `slipstream anchors --json` and `ucr hash`.
-        for ucr in ["v1", "v3"]:
-            result = await expect_ok(session, f"slip_anchors {ucr}", "slip_anchors", {"ucr": ucr})
-            _, out, _ = cli("anchors", "--ucr", ucr, "--json")
-            expected = [json.loads(line) for line in out.splitlines()]
-            check(f"slip_anchors {ucr}: == CLI", result.structured_content["anchors"] == expected, len(expected))
-            _, digest, _ = cli("ucr", "hash", "--ucr", ucr)
-            check(f"slip_anchors {ucr}: hash == CLI", result.structured_content["hash"] == digest.strip(), result.structured_content["hash"])
-        await expect_error(session, "slip_anchors v2", "slip_anchors", {"ucr": "v2"}, "invalid_argument")
+    # slip_translate against `slipstream translate`, sharing the SQLite fallback store with the CLI.
+    for wire, to in [
+        ("SLIP v1 product_manager planner RequestPlan feature_x_release", "v3"),
+        ("SLIP v3 planner exec Request Plan timeline", "v1"),
+        ("SLIP v3 a b Fallback Generic ref0badc0de", "v1"),
+    ]:
+        result = await expect_ok(session, f"slip_translate {wire!r}", "slip_translate", {"wire": wire, "to": to})
+        status, out, err = cli("translate", "--to", to, "--fallback-store", STORE, stdin=wire + "\n")
+        check(f"slip_translate {wire!r}: wire == CLI", result.structured_content["wire"] == out.strip(), (result.structured_content, out))
+        losses = [line.removeprefix("line 1: ") for line in err.splitlines() if line.startswith("line 1: ")]
+        check(f"slip_translate {wire!r}: losses == CLI", result.structured_content["losses"] == losses, (result.structured_content, err))
+    v1 = 'SLIP v1 alice bob Fallback "rotate the staging keys before friday"'
+    result = await expect_ok(session, "slip_translate fallback to v3", "slip_translate", {"wire": v1, "to": "v3"})
+    v3 = result.structured_content["wire"]
+    _, out, err = cli("translate", "--to", "v1", "--fallback-store", STORE, stdin=v3 + "\n")
+    check("slip_translate fallback: the CLI resolves the server's ref", out.strip() == v1, (v3, out, err))
+    _, out, _ = cli("translate", "--to", "v3", "--fallback-store", STORE, stdin='SLIP v1 a b Fallback "written by the CLI"\n')
+    result = await expect_ok(session, "slip_translate CLI ref", "slip_translate", {"wire": out.strip(), "to": "v1"})
+    check(
+        "slip_translate fallback: the server resolves the CLI's ref",
+        result.structured_content["wire"] == 'SLIP v1 a b Fallback "written by the CLI"', result.structured_content,
+    )
+    await expect_error(session, "slip_translate without to", "slip_translate", {"wire": v1}, "missing_argument", argument="to")
+    await expect_error(session, "slip_translate to v2", "slip_translate", {"wire": v1, "to": "v2"}, "invalid_argument")
+    _, line, _ = cli("decode", "--json", "hello")
+    cli_error = json.loads(line)["error"]
+    await expect_error(
+        session, "slip_translate not a wire", "slip_translate", {"wire": "hello", "to": "v3"}, cli_error["code"],
+        offset=cli_error["offset"],
+    )
 
-        # slip_tokens against `slipstream tokens --json`, or the missing-asset error.
-        for encoding in ["cl100k_base", "o200k_base"]:
-            text = "SLIP v1 alice bob RequestReview auth_module — 数据 🚀"
-            status, out, err = cli("tokens", "--tokenizer", encoding, "--json", text)
-            if status == 0:
-                result = await expect_ok(session, f"slip_tokens {encoding}", "slip_tokens", {"text": text, "encoding": encoding})
-                check(f"slip_tokens {encoding}: == CLI", result.structured_content == json.loads(out), (result.structured_content, out))
-            else:
-                await expect_error(
-                    session, f"slip_tokens {encoding} without rank file", "slip_tokens", {"text": text, "encoding": encoding},
-                    "rankFileMissing",
-                )
-        await expect_error(session, "slip_tokens p50k_base", "slip_tokens", {"text": "x", "encoding": "p50k_base"}, "invalid_argument")
+    # slip_render: the human line is what `slipstream decode` prints.
+    for wire in ["SLIP v1 alice bob RequestReview auth_module", "SLIP v3 planner exec Request Plan timeline"]:
+        result = await expect_ok(session, f"slip_render {wire!r}", "slip_render", {"wire": wire})
+        _, human, _ = cli("decode", wire)
+        check(f"slip_render {wire!r}: human == CLI", result.structured_content["human"] == human.strip(), result.structured_content)
+        check(f"slip_render {wire!r}: log line", " | " in result.structured_content["log"], result.structured_content)
+    await expect_error(session, "slip_render empty", "slip_render", {"wire": ""}, "empty")
 
-        # Concurrent calls: 40 Fallback texts through the SQLite store at once, then back.
-        texts_sent = [f"concurrent fallback text number {i}" for i in range(40)]
-        wires = {}
+    # slip_anchors against `slipstream anchors --json` and `ucr hash`.
+    for ucr in ["v1", "v3"]:
+        result = await expect_ok(session, f"slip_anchors {ucr}", "slip_anchors", {"ucr": ucr})
+        _, out, _ = cli("anchors", "--ucr", ucr, "--json")
+        expected = [json.loads(line) for line in out.splitlines()]
+        check(f"slip_anchors {ucr}: == CLI", result.structured_content["anchors"] == expected, len(expected))
+        _, digest, _ = cli("ucr", "hash", "--ucr", ucr)
+        check(f"slip_anchors {ucr}: hash == CLI", result.structured_content["hash"] == digest.strip(), result.structured_content["hash"])
+    await expect_error(session, "slip_anchors v2", "slip_anchors", {"ucr": "v2"}, "invalid_argument")
 
-        async def to_v3(text):
-            result = await session.call_tool("slip_translate", {"wire": f'SLIP v1 a b Fallback "{text}"', "to": "v3"})
-            wires[text] = result.structured_content["wire"]
+    # slip_tokens against `slipstream tokens --json`, or the missing-asset error.
+    for encoding in ["cl100k_base", "o200k_base"]:
+        text = "SLIP v1 alice bob RequestReview auth_module — 数据 🚀"
+        status, out, err = cli("tokens", "--tokenizer", encoding, "--json", text)
+        if status == 0:
+            result = await expect_ok(session, f"slip_tokens {encoding}", "slip_tokens", {"text": text, "encoding": encoding})
+            check(f"slip_tokens {encoding}: == CLI", result.structured_content == json.loads(out), (result.structured_content, out))
+        else:
+            await expect_error(
+                session, f"slip_tokens {encoding} without rank file", "slip_tokens", {"text": text, "encoding": encoding},
+                "rankFileMissing",
+            )
+    await expect_error(session, "slip_tokens p50k_base", "slip_tokens", {"text": "x", "encoding": "p50k_base"}, "invalid_argument")
 
-        async with anyio.create_task_group() as group:
-            for text in texts_sent:
-                group.start_soon(to_v3, text)
-        check("concurrent translate: distinct refs", len(set(wires.values())) == len(texts_sent), wires)
-        back = {}
+    # Concurrent calls: 40 Fallback texts through the SQLite store at once, then back.
+    texts_sent = [f"concurrent fallback text number {i}" for i in range(40)]
+    wires = {}
 
-        async def to_v1(text):
-            result = await session.call_tool("slip_translate", {"wire": wires[text], "to": "v1"})
-            back[text] = result.structured_content["wire"]
+    async def to_v3(text):
+        result = await session.call_tool("slip_translate", {"wire": f'SLIP v1 a b Fallback "{text}"', "to": "v3"})
+        wires[text] = result.structured_content["wire"]
 
-        async with anyio.create_task_group() as group:
-            for text in texts_sent:
-                group.start_soon(to_v1, text)
-        check(
-            "concurrent translate: every text resolves",
-            all(back[t] == f'SLIP v1 a b Fallback "{t}"' for t in texts_sent), back,
-        )
+    async with anyio.create_task_group() as group:
+        for text in texts_sent:
+            group.start_soon(to_v3, text)
+    check("concurrent translate: distinct refs", len(set(wires.values())) == len(texts_sent), wires)
+    back = {}
 
-        await hub_checks(session)
+    async def to_v1(text):
+        result = await session.call_tool("slip_translate", {"wire": wires[text], "to": "v1"})
+        back[text] = result.structured_content["wire"]
 
-        # An unknown tool is a protocol error, and the session goes on.
-        try:
-            await session.call_tool("slip_nothing", {})
-            check("unknown tool: protocol error", False, "no error")
-        except MCPError as error:
-            check("unknown tool: protocol error", error.error.code == -32602, error.error)
-        result = await expect_ok(session, "after the protocol error", "slip_anchors", {})
+    async with anyio.create_task_group() as group:
+        for text in texts_sent:
+            group.start_soon(to_v1, text)
+    check(
+        "concurrent translate: every text resolves",
+        all(back[t] == f'SLIP v1 a b Fallback "{t}"' for t in texts_sent), back,
+    )
 
-        # Resources: the codebooks in slipcore's layout (the CLI hashes the served file like the built-in one).
-        resources = (await session.list_resources()).resources
-        check("resources/list", [str(r.uri) for r in resources] == ["slipstream://ucr/v1", "slipstream://ucr/v3"], resources)
-        for version in ["v1", "v3"]:
-            contents = (await session.read_resource(f"slipstream://ucr/{version}")).contents
-            check(f"resource ucr/{version}: json", contents[0].mime_type == "application/json", contents[0].mime_type)
-            path = os.path.join(WORK, f"ucr-{version}.json")
-            with open(path, "w") as handle:
-                handle.write(contents[0].text)
-            _, served, _ = cli("ucr", "hash", "--ucr", path)
-            _, builtin, _ = cli("ucr", "hash", "--ucr", version)
-            check(f"resource ucr/{version}: same codebook as the CLI's", served == builtin and served.strip(), (served, builtin))
-            if version == "v3":
-                # slipcore 3.1.1 (scripts/requirements-test.txt) loads the served v3 codebook with the same hash.
-                from slipcore.ucr import UCR
+    await hub_checks(session)
 
-                check("resource ucr/v3: slipcore loads it", UCR.load(path).content_hash() == served.strip(), served)
-        try:
-            await session.read_resource("slipstream://ucr/v2")
-            check("unknown resource: protocol error", False, "no error")
-        except MCPError as error:
-            check("unknown resource: protocol error", error.error.code == -32602, error.error)
+    # An unknown tool is a protocol error, and the session goes on.
+    try:
+        await session.call_tool("slip_nothing", {})
+        check("unknown tool: protocol error", False, "no error")
+    except MCPError as error:
+        check("unknown tool: protocol error", error.error.code == -32602, error.error)
+    result = await expect_ok(session, "after the protocol error", "slip_anchors", {})
 
-        # Prompts: the training data's system prompts.
-        prompts = (await session.list_prompts()).prompts
-        check("prompts/list", [p.name for p in prompts] == ["slip_v1", "slip_v3"], prompts)
-        for version in ["v1", "v3"]:
-            messages = (await session.get_prompt(f"slip_{version}")).messages
-            prompt = messages[0].content.text
-            check(f"prompt slip_{version}: a SLIP {version} prompt", f"Wire format: SLIP {version} <src>" in prompt, prompt)
-            if SHARED_DATA:
-                with open(os.path.join(SHARED_DATA, f"tqt-{version}-train.jsonl")) as handle:
-                    row = json.loads(handle.readline())
-                system = next(turn["value"] for turn in row["conversations"] if turn["from"] == "system")
-                check(f"prompt slip_{version}: == the training data's system prompt", prompt == system, prompt)
+    # Resources: the codebooks in slipcore's layout (the CLI hashes the served file like the built-in one).
+    resources = (await session.list_resources()).resources
+    check("resources/list", [str(r.uri) for r in resources] == ["slipstream://ucr/v1", "slipstream://ucr/v3"], resources)
+    for version in ["v1", "v3"]:
+        contents = (await session.read_resource(f"slipstream://ucr/{version}")).contents
+        check(f"resource ucr/{version}: json", contents[0].mime_type == "application/json", contents[0].mime_type)
+        path = os.path.join(WORK, f"ucr-{version}.json")
+        with open(path, "w") as handle:
+            handle.write(contents[0].text)
+        _, served, _ = cli("ucr", "hash", "--ucr", path)
+        _, builtin, _ = cli("ucr", "hash", "--ucr", version)
+        check(f"resource ucr/{version}: same codebook as the CLI's", served == builtin and served.strip(), (served, builtin))
+        if version == "v3":
+            # slipcore 3.1.1 (scripts/requirements-test.txt) loads the served v3 codebook with the same hash.
+            from slipcore.ucr import UCR
+
+            check("resource ucr/v3: slipcore loads it", UCR.load(path).content_hash() == served.strip(), served)
+    try:
+        await session.read_resource("slipstream://ucr/v2")
+        check("unknown resource: protocol error", False, "no error")
+    except MCPError as error:
+        check("unknown resource: protocol error", error.error.code == -32602, error.error)
+
+    # Prompts: the training data's system prompts.
+    prompts = (await session.list_prompts()).prompts
+    check("prompts/list", [p.name for p in prompts] == ["slip_v1", "slip_v3"], prompts)
+    for version in ["v1", "v3"]:
+        messages = (await session.get_prompt(f"slip_{version}")).messages
+        prompt = messages[0].content.text
+        check(f"prompt slip_{version}: a SLIP {version} prompt", f"Wire format: SLIP {version} <src>" in prompt, prompt)
+        if SHARED_DATA:
+            with open(os.path.join(SHARED_DATA, f"tqt-{version}-train.jsonl")) as handle:
+                row = json.loads(handle.readline())
+            system = next(turn["value"] for turn in row["conversations"] if turn["from"] == "system")
+            check(f"prompt slip_{version}: == the training data's system prompt", prompt == system, prompt)
 
 
 async def hub_checks(session):
@@ -403,6 +413,70 @@ async def remote_hub_checks():
         server.wait(timeout=30)
 
 
+async def http_checks():
+    """The same checks over MCP's Streamable HTTP transport (`slipstream mcp --http`, with a token, on stores of
+    its own), then what only HTTP has: two sessions at once over one hub, a wrong token, a closed session."""
+    global STORE, HUB
+    STORE, HUB = os.path.join(WORK, "http-fallback.sqlite"), os.path.join(WORK, "http-hub.sqlite")
+    server = subprocess.Popen(
+        [BINARY, "mcp", "--http", "--port", "0", "--token", "t0ken", "--fallback-store", STORE, "--hub-store", HUB],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    try:
+        url = server.stdout.readline().strip().removeprefix("listening on ")
+        check("mcp --http: listening", url.startswith("http://127.0.0.1:") and url.endswith("/mcp"), url)
+        headers = {"Authorization": "Bearer t0ken"}
+        async with contextlib.AsyncExitStack() as stack:
+            sessions = []
+            for _ in range(2):
+                client = await stack.enter_async_context(httpx2.AsyncClient(headers=headers, timeout=600))
+                streams = await stack.enter_async_context(streamable_http_client(url, http_client=client))
+                sessions.append(await stack.enter_async_context(ClientSession(streams[0], streams[1], read_timeout_seconds=600)))
+            await tool_checks(sessions[0])
+            # One session waits; a send through the other (same process, same hub) wakes it.
+            await sessions[1].initialize()
+            waited = []
+
+            async def wait_for_grace():
+                waited.append(await sessions[0].call_tool("slip_receive", {"agent": "grace", "wait_seconds": 300}))
+
+            async with anyio.create_task_group() as group:
+                group.start_soon(wait_for_grace)
+                await anyio.sleep(0.2)
+                await expect_ok(sessions[1], "http: slip_send from the other session", "slip_send", {"wire": "SLIP v1 alice grace MetaAck"})
+            check("http: a send through one session wakes another's slip_receive",
+                  [m["wire"] for m in waited[0].structured_content["messages"]] == ["SLIP v1 alice grace MetaAck"],
+                  waited[0].structured_content)
+
+        initialize = json.dumps({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {
+            "protocolVersion": "2025-06-18", "capabilities": {}, "clientInfo": {"name": "raw", "version": "1"}}}).encode()
+        mcp_headers = {"Content-Type": "application/json", "Accept": "application/json, text/event-stream"}
+
+        def post(body, **extra):
+            request = urllib.request.Request(url, data=body, headers={**mcp_headers, **extra}, method="POST")
+            try:
+                with urllib.request.urlopen(request, timeout=600) as response:
+                    return response.status, dict(response.headers), response.read().decode()
+            except urllib.error.HTTPError as error:
+                return error.code, dict(error.headers), error.read().decode()
+
+        status, _, body = post(initialize, Authorization="Bearer wrong")
+        check("http: a wrong token is 401", status == 401 and "Bearer" in body, (status, body))
+        status, answer, body = post(initialize, Authorization="Bearer t0ken")
+        session_id = answer.get("MCP-Session-Id") or answer.get("Mcp-Session-Id")
+        check("http: initialize opens a session", status == 200 and session_id and '"serverInfo"' in body, (status, answer, body))
+        request = urllib.request.Request(url, headers={"Authorization": "Bearer t0ken", "MCP-Session-Id": session_id}, method="DELETE")
+        with urllib.request.urlopen(request, timeout=600) as response:
+            check("http: DELETE closes the session", response.status == 200, response.status)
+        ping = json.dumps({"jsonrpc": "2.0", "id": 2, "method": "ping"}).encode()
+        status, _, body = post(ping, Authorization="Bearer t0ken", **{"MCP-Session-Id": session_id, "MCP-Protocol-Version": "2025-06-18"})
+        check("http: a closed session is 404", status == 404 and "no open session" in body, (status, body))
+    finally:
+        server.terminate()
+        server.wait(timeout=60)
+    check("mcp --http: exits cleanly on SIGTERM", server.returncode == 0, (server.returncode, server.stderr.read()))
+
+
 def malformed_input_checks():
     """Raw JSON-RPC lines on a fresh server's stdin: errors back, the server still serving, a clean exit."""
     process = subprocess.Popen(
@@ -476,6 +550,7 @@ def main():
     signal.alarm(600)  # a server that stops answering fails the run instead of hanging it
     anyio.run(session_checks)
     anyio.run(remote_hub_checks)
+    anyio.run(http_checks)
     malformed_input_checks()
     oversized_message_checks()
     piped_input_checks()

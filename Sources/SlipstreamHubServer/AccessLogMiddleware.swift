@@ -4,8 +4,10 @@ import Logging
 /// One line per request at `info` on the application's logger: the method, the path with its query, the
 /// status and how long the answer took (`GET /v1/agents/bob/messages?wait=30 200 12 ms`). Never a header:
 /// the bearer token stays out of the log.
-struct AccessLogMiddleware<Context: RequestContext>: RouterMiddleware {
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+public struct AccessLogMiddleware<Context: RequestContext>: RouterMiddleware {
+    public init() {}
+
+    public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         guard context.logger.logLevel <= .info else { return try await next(request, context) }
         let start = ContinuousClock.now
         do {

@@ -13,7 +13,7 @@ struct BearerTokenMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         guard configuration.checksTokens else { return try await next(request, context) }
         let given = request.headers[.authorization] ?? ""
-        if let token = configuration.token, Self.equal(Array(given.utf8), Array("Bearer \(token)".utf8)) {
+        if let token = configuration.token, BearerToken.authorizes(given, token: token) {
             return try await next(request, context)
         }
         if given.hasPrefix("Bearer ") {
@@ -30,11 +30,5 @@ struct BearerTokenMiddleware: RouterMiddleware {
             }
         }
         return HubRoutes.error(HubError(.unauthorized, "this hub needs an Authorization: Bearer header with its token or an agent's"))
-    }
-
-    /// Compares in time that depends on the lengths only, not on where the bytes differ.
-    private static func equal(_ a: [UInt8], _ b: [UInt8]) -> Bool {
-        guard a.count == b.count else { return false }
-        return zip(a, b).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
     }
 }

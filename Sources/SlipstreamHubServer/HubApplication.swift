@@ -1,6 +1,5 @@
 import Hummingbird
 import HummingbirdCore
-import HummingbirdTLS
 import Logging
 import SlipstreamHub
 
@@ -23,16 +22,9 @@ public func buildHubApplication(
             logger.logLevel = .warning
             return logger
         }()
-    let server: HTTPServerBuilder =
-        if let tls = configuration.tls {
-            // The TLS setting was checked when it was made (HubServerConfiguration.TLS.init).
-            HTTPServerBuilder { responder in try TLSChannel(HTTP1Channel(responder: responder), tlsConfiguration: tls.configuration) }
-        } else {
-            .http1()
-        }
     return Application(
         router: HubRoutes(hub: Hub(store: store, configuration: configuration.hub), configuration: configuration).router(),
-        server: server,
+        server: configuration.tls?.http1Server ?? .http1(),
         configuration: ApplicationConfiguration(
             address: .hostname(configuration.host, port: configuration.port), serverName: "slipstream-hub"),
         onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },

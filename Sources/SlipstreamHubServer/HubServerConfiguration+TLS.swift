@@ -1,4 +1,7 @@
 import Foundation
+import Hummingbird
+import HummingbirdCore
+import HummingbirdTLS
 import NIOSSL
 import SlipstreamHub
 
@@ -50,6 +53,15 @@ extension HubServerConfiguration {
             self.certificateChainFile = certificateChainFile
             self.privateKeyFile = privateKeyFile
             self.configuration = configuration
+        }
+
+        /// HTTP/1.1 over TLS with this certificate and key: the `server` of a Hummingbird `Application` (the
+        /// hub's, or the MCP server's over HTTP).
+        public var http1Server: HTTPServerBuilder {
+            // The setting was checked when it was made (init).
+            HTTPServerBuilder { [configuration] responder in
+                try TLSChannel(HTTP1Channel(responder: responder), tlsConfiguration: configuration)
+            }
         }
 
         /// The bytes of the file at `path`, `what` naming it in the error.

@@ -45,11 +45,14 @@ public struct HubServerConfiguration: Sendable {
     /// Whether clients would send tokens in clear text across a network: tokens checked, no TLS, and a host
     /// other than this machine's loopback (`localhost`, `127.x.x.x`, `::1`). `slipstream hub serve`
     /// refuses to start so unless given `--allow-insecure`.
-    public var exposesTokenInClearText: Bool {
-        guard checksTokens, tls == nil else { return false }
+    public var exposesTokenInClearText: Bool { checksTokens && tls == nil && !Self.isLoopback(host) }
+
+    /// Whether `host` is this machine's loopback (`localhost`, `127.x.x.x`, `::1`): other machines cannot
+    /// reach a server listening there.
+    public static func isLoopback(_ host: String) -> Bool {
         let host = host.lowercased()
-        if host == "localhost" || host == "::1" || host == "[::1]" { return false }
+        if host == "localhost" || host == "::1" || host == "[::1]" { return true }
         let octets = host.split(separator: ".", omittingEmptySubsequences: false).map { UInt8($0) }
-        return !(octets.count == 4 && !octets.contains(nil) && octets[0] == 127)
+        return octets.count == 4 && !octets.contains(nil) && octets[0] == 127
     }
 }

@@ -49,17 +49,9 @@ public struct SlipstreamMCPServer: Sendable {
         configuration.logger.info(
             "serving MCP", metadata: ["fallback-store": "\(configuration.fallbackStore)", "hub": "\(configuration.hub)"])
         let transport = DrainingTransport(transport, logger: configuration.logger)
-        try await configuration.fallbackStore.withFallbackStore { store in
-            try await configuration.hub.withEndpoint(configuration: configuration.hubConfiguration) { hub in
-                let session = SessionLifetime()
-                let server = await makeServer(context: ToolContext(configuration: configuration, store: store, hub: hub, session: session))
-                try await server.start(transport: transport)
-                await server.waitUntilCompleted()
-                session.end()
-                // The client may close its side right after its last request: answer what was read.
-                await transport.drain(within: configuration.drainLimit)
-                await server.stop()
-            }
+        try await withSessions { sessions in
+            // The client may close its side right after its last request: answer what was read.
+            try await sessions.serve(transport) { await transport.drain(within: configuration.drainLimit) }
         }
         configuration.logger.info("client disconnected")
     }
@@ -68,10 +60,12 @@ public struct SlipstreamMCPServer: Sendable {
     /// wires through `hub` (default: an in-memory hub); start it with `Server.start(transport:)`. Its
     /// slip_receive waits end by their own limit or the client's cancellation.
     public func makeServer(store: any FallbackStore, hub: any HubEndpoint = Hub(store: InMemoryHubStore())) async -> Server {
-        await makeServer(context: ToolContext(configuration: configuration, store: store, hub: hub, session: SessionLifetime()))
+        await Self.makeServer(context: ToolContext(configuration: configuration, store: store, hub: hub, session: SessionLifetime()))
     }
 
-    private func makeServer(context: ToolContext) async -> Server {
+    /// An MCP server with every handler registered, its tools working in `context`.
+    static func makeServer(context: ToolContext) async -> Server {
+        let configuration = context.configuration
         let server = Server(
             name: configuration.name, version: configuration.version, title: "Slipstream",
             instructions: """

@@ -126,6 +126,15 @@ import Testing
         #expect(timeout.status == 64 && timeout.stderr.contains("--hub-timeout is for a hub server"), "\(timeout.stderr)")
     }
 
+    @Test func httpOptionsWithoutHTTPAndATokenInClearTextAreUsageErrors() throws {
+        let port = try CLITests.run(["mcp", "--port", "7700"])
+        #expect(port.status == 64 && port.stderr.contains("--port is for the HTTP transport: give --http"), "\(port.stderr)")
+        let clear = try CLITests.run(["mcp", "--http", "--host", "0.0.0.0", "--token", "s3cret"])
+        #expect(clear.status == 64 && clear.stderr.contains("would cross the network in clear text"), "\(clear.stderr)")
+        let half = try CLITests.run(["mcp", "--http", "--tls-cert", "a.pem"])
+        #expect(half.status == 64 && half.stderr.contains("--tls-cert and --tls-key go together"), "\(half.stderr)")
+    }
+
     @Test func aLimitOfZeroIsAUsageError() throws {
         let run = try CLITests.run(["mcp", "--max-wire-bytes", "0"])
         #expect(run.status == 64)

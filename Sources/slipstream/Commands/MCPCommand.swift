@@ -1,22 +1,27 @@
 import ArgumentParser
 import Logging
 import SlipstreamMCP
+import SlipstreamMCPHTTP
 
 /// `slipstream mcp`: the MCP server on standard input and output.
 struct MCPCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mcp",
-        abstract: "Run the Model Context Protocol server on stdin/stdout (for Claude Desktop, IDEs, agent frameworks).",
+        abstract: "Run the Model Context Protocol server on stdin/stdout (for Claude Desktop, IDEs, agent frameworks) or HTTP.",
         discussion: """
             Standard output carries only the protocol (newline-delimited JSON-RPC); logs go to standard error. \
             The server ends when the client closes standard input. Register it in a client as the command \
             `slipstream` with the argument `mcp` (see docs/mcp.md). The hub tools (slip_send, slip_receive, …) use \
-            the same hub.sqlite as `slipstream hub` unless --hub-store or --hub names another.
+            the same hub.sqlite as `slipstream hub` unless --hub-store or --hub names another. With --http it \
+            serves MCP's Streamable HTTP transport instead, many clients at once over the same stores, and prints \
+            `listening on http://HOST:PORT/mcp` once it accepts connections.
             """)
 
     @OptionGroup var store: FallbackStoreOptions
 
     @OptionGroup var hub: MCPHubOptions
+
+    @OptionGroup var transport: MCPHTTPOptions
 
     @Option(help: "Longest text (and agent ID) a tool accepts, in UTF-8 bytes.")
     var maxTextBytes = SlipstreamMCPServer.Configuration.Limits().maxTextBytes
@@ -24,7 +29,10 @@ struct MCPCommand: AsyncParsableCommand {
     @Option(help: "Longest wire a tool accepts, in UTF-8 bytes.")
     var maxWireBytes = SlipstreamMCPServer.Configuration.Limits().maxWireBytes
 
-    @Option(help: "Longest JSON-RPC message read on stdin, in bytes; a longer one is dropped and answered with an error.")
+    @Option(
+        help:
+            "Longest JSON-RPC message read on stdin, in bytes; a longer one is dropped and answered with an error (with --http: refused, HTTP 413)."
+    )
     var maxMessageBytes = SlipstreamMCPServer.Configuration.Limits().maxMessageBytes
 
     @Option(help: "Most wires one slip_send call takes.")
@@ -49,7 +57,14 @@ struct MCPCommand: AsyncParsableCommand {
                 limits: .init(
                     maxTextBytes: maxTextBytes, maxWireBytes: maxWireBytes, maxMessageBytes: maxMessageBytes, maxSendWires: maxSendWires),
                 logger: logger))
-        try await server.runOnStandardIO()
+        guard transport.http else { return try await server.runOnStandardIO() }
+        let http = try transport.configuration(maxBodyBytes: maxMessageBytes)
+        try await server.withSessions { sessions in
+            try await MCPHTTPServer(configuration: http, logger: logger).run(sessions: sessions) { port in
+                Output.line("listening on \(http.scheme)://\(http.host):\(port)\(http.path)")
+                Output.flush()
+            }
+        }
     }
 }
 

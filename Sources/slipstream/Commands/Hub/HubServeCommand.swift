@@ -38,17 +38,7 @@ struct HubServeCommand: AsyncParsableCommand {
     @Flag(help: "Require an agent's token (`hub token issue`) from every request but /v1/health, also without --token.")
     var agentTokens = false
 
-    @Option(
-        help: ArgumentHelp(
-            "The PEM file of the server's TLS certificate, then any intermediate ones: serve HTTPS (with --tls-key).",
-            valueName: "file"))
-    var tlsCert: String?
-
-    @Option(help: ArgumentHelp("The PEM file of the TLS certificate's private key (unencrypted).", valueName: "file"))
-    var tlsKey: String?
-
-    @Flag(help: "Serve with tokens over plain HTTP on an address other than loopback: the tokens cross the network in clear text.")
-    var allowInsecure = false
+    @OptionGroup var tls: ServerTLSOptions
 
     @Option(help: "Messages per second a sender may keep sending, through all servers on the store (0: no limit).")
     var rate = HubServerConfiguration.defaultRateLimit.messagesPerSecond
@@ -75,14 +65,7 @@ struct HubServeCommand: AsyncParsableCommand {
                 "--rate (finite) and --burst must be at least 0, --max-wait 0 to 86400 seconds, --max-body-bytes and --max-line-bytes above 0"
             )
         }
-        guard (tlsCert == nil) == (tlsKey == nil) else { throw ValidationError("--tls-cert and --tls-key go together: give both") }
-        if tlsCert == nil, !allowInsecure,
-            HubServerConfiguration(host: host, token: resolvedToken, agentTokens: agentTokens).exposesTokenInClearText
-        {
-            throw ValidationError(
-                "a token over plain HTTP on \(host) would cross the network in clear text: give --tls-cert and --tls-key, "
-                    + "listen on 127.0.0.1, or pass --allow-insecure")
-        }
+        try tls.validate(host: host, checksTokens: resolvedToken != nil || agentTokens)
     }
 
     /// --token, else $SLIPSTREAM_HUB_TOKEN.
@@ -92,9 +75,9 @@ struct HubServeCommand: AsyncParsableCommand {
         var hub = try wires.configuration(input)
         hub.rateLimit = HubConfiguration.RateLimit(messagesPerSecond: rate, burst: burst)
         hub.maxWait = .seconds(maxWait)
-        let tls = try tlsCert.map { try HubServerConfiguration.TLS(certificateChainFile: $0, privateKeyFile: tlsKey ?? "") }
         let configuration = HubServerConfiguration(
-            host: host, port: port, hub: hub, token: resolvedToken, agentTokens: agentTokens, maxBodyBytes: maxBodyBytes, tls: tls)
+            host: host, port: port, hub: hub, token: resolvedToken, agentTokens: agentTokens, maxBodyBytes: maxBodyBytes,
+            tls: try tls.configuration())
         if configuration.exposesTokenInClearText {  // only with --allow-insecure (validate)
             Output.error("warning: the token crosses the network in clear text (--allow-insecure without --tls-cert)")
         }
