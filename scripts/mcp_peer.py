@@ -471,10 +471,18 @@ async def http_checks():
         ping = json.dumps({"jsonrpc": "2.0", "id": 2, "method": "ping"}).encode()
         status, _, body = post(ping, Authorization="Bearer t0ken", **{"MCP-Session-Id": session_id, "MCP-Protocol-Version": "2025-06-18"})
         check("http: a closed session is 404", status == 404 and "no open session" in body, (status, body))
+        # A session whose event stream is open when the server is stopped: the stream ends, the server exits.
+        status, answer, body = post(initialize, Authorization="Bearer t0ken")
+        session_id = answer.get("MCP-Session-Id") or answer.get("Mcp-Session-Id")
+        stream = urllib.request.urlopen(urllib.request.Request(url, headers={
+            "Authorization": "Bearer t0ken", "MCP-Session-Id": session_id, "Accept": "text/event-stream",
+            "MCP-Protocol-Version": "2025-06-18"}), timeout=600)
+        check("http: GET opens the session's event stream", stream.status == 200, stream.status)
     finally:
         server.terminate()
-        server.wait(timeout=60)
-    check("mcp --http: exits cleanly on SIGTERM", server.returncode == 0, (server.returncode, server.stderr.read()))
+        server.wait(timeout=600)
+    check("mcp --http: exits cleanly on SIGTERM, ending open streams", server.returncode == 0 and stream.read() is not None,
+          (server.returncode, server.stderr.read()))
 
 
 def malformed_input_checks():

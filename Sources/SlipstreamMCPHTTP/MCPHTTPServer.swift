@@ -6,8 +6,10 @@ import Logging
 import MCP
 import NIOCore
 import NIOFoundationCompat
+import ServiceLifecycle
 import SlipstreamHubServer
 import SlipstreamMCP
+import UnixSignals
 
 /// Slipstream's MCP server over MCP's Streamable HTTP transport (`slipstream mcp --http`): many clients at
 /// once, each in its own session (`Mcp-Session-Id`), over one fallback store and one hub.
@@ -45,23 +47,38 @@ public struct MCPHTTPServer: Sendable {
                 address: .hostname(configuration.host, port: configuration.port), serverName: "slipstream-mcp"),
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
             logger: logger)
-        let sweep = min(configuration.sessionIdleTimeout / 2, .seconds(30))
+        // On SIGINT or SIGTERM the group stops its services in reverse order: the sessions first, which ends
+        // their open event streams, then the server, which waits for the requests in flight.
+        let group = ServiceGroup(
+            configuration: ServiceGroupConfiguration(
+                services: [
+                    .init(service: app), .init(service: SessionKeeper(table: table, idleTimeout: configuration.sessionIdleTimeout)),
+                ],
+                gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         do {
-            try await withThrowingTaskGroup(of: Void.self) { group in
-                group.addTask {
-                    while true {
-                        try await Task.sleep(for: sweep)
-                        await table.closeIdle()
-                    }
-                }
-                defer { group.cancelAll() }
-                try await app.runService()
-            }
+            try await group.run()
         } catch {
             await table.closeAll()
             throw error
         }
         await table.closeAll()
+    }
+
+    /// Closes the sessions that idle too long, and every session when the server shuts down.
+    private struct SessionKeeper: Service {
+        let table: MCPHTTPSessionTable
+        let idleTimeout: Duration
+
+        func run() async throws {
+            let sweep = min(idleTimeout / 2, .seconds(30))
+            try? await cancelWhenGracefulShutdown {
+                while true {
+                    try await Task.sleep(for: sweep)
+                    await table.closeIdle()
+                }
+            }
+            await table.closeAll()
+        }
     }
 
     private func router(_ table: MCPHTTPSessionTable) -> Router<BasicRequestContext> {
