@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import ServiceLifecycle
 import SlipstreamCore
 import SlipstreamHub
 
@@ -110,9 +111,16 @@ struct HubRoutes: Sendable {
             guard (limit ?? 1) >= 1, wait >= 0, wait.isFinite else {
                 throw HubError(.invalidRequest, "limit must be at least 1 and wait a number of seconds of at least 0")
             }
-            let messages = try await hub.receive(
-                agent: agent, after: after, limit: limit,
-                wait: HubTime.duration(seconds: wait))
+            // A server shutting down (SIGINT, SIGTERM) ends the wait: the receiver gets what is there now,
+            // and the server does not wait out long polls before it stops.
+            let hub = hub
+            let messages = try await cancelWhenGracefulShutdown { () async -> Result<[HubMessage], HubError> in
+                do throws(HubError) {
+                    return .success(try await hub.receive(agent: agent, after: after, limit: limit, wait: HubTime.duration(seconds: wait)))
+                } catch {
+                    return .failure(error)
+                }
+            }.get()
             return .object([("messages", .array(messages.map(\.json)))])
         }
     }

@@ -1,7 +1,9 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import Logging
 import PostgresNIO
+import ServiceLifecycle
 import SlipstreamCore
 import SlipstreamHub
 import SlipstreamHubClient
@@ -248,6 +250,26 @@ import Testing
         #expect(error.code == .transport && error.message.contains("http://127.0.0.1:1/v1/messages"))
         #expect(error.message.contains("nothing is listening there (connection refused"), "\(error)")
         #expect(throws: HubError.self) { try HubClient(url: "ftp://example") }
+    }
+
+    /// A server shutting down (SIGINT or SIGTERM: a graceful shutdown of its service group) answers a receive
+    /// waiting on it with what is there, instead of waiting it out (up to an hour here) before it stops.
+    @Test func shuttingDownAnswersTheReceivesWaitingOnIt() async throws {
+        let store = InMemoryHubStore()
+        let (ports, port) = AsyncStream<Int>.makeStream()
+        let app = buildHubApplication(
+            configuration: HubServerConfiguration(port: 0, hub: HubConfiguration(maxWait: .seconds(3600))), store: store
+        ) { port.yield($0) }
+        let group = ServiceGroup(configuration: .init(services: [.init(service: app)], logger: Logger(label: "test")))
+        async let running: Void = group.run()
+        var iterator = ports.makeAsyncIterator()
+        let hub = try HubClient(url: "http://127.0.0.1:\(try #require(await iterator.next()))", timeout: .seconds(600))
+        async let received = hub.receive(agent: "bob", after: 0, limit: nil, wait: .seconds(3600))
+        let deadline = ContinuousClock.now + .seconds(600)
+        while !store.hasWaitingReceivers, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(10)) }
+        await group.triggerGracefulShutdown()
+        #expect(try await received.isEmpty)
+        try await running
     }
 
     /// A server that takes the connection and never answers: the error says how long the client waited

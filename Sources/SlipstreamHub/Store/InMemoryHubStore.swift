@@ -36,6 +36,9 @@ public final class InMemoryHubStore: HubStore {
 
     public init() {}
 
+    /// Whether a receiver is waiting for messages (in ``waitForMessages(for:after:timeout:)``).
+    public var hasWaitingReceivers: Bool { signal.isAwaited }
+
     public func append(_ envelope: HubEnvelope, to recipients: [String], maxPending: Int) async throws -> Int64 {
         let recipients = Set(recipients).sorted()
         let id = try state.withLock { state throws(HubError) in
