@@ -134,7 +134,7 @@ let package = Package(
         .target(
             name: "SlipstreamMCPHTTP",
             dependencies: [
-                "SlipstreamMCP", "SlipstreamHubServer", .product(name: "MCP", package: "swift-sdk"),
+                "SlipstreamMCP", "SlipstreamHub", "SlipstreamHubServer", .product(name: "MCP", package: "swift-sdk"),
                 .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOFoundationCompat", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -225,7 +225,8 @@ let package = Package(
             name: "SlipstreamMCPTests",
             dependencies: [
                 "SlipstreamMCP", "SlipstreamCore", "SlipstreamLLM", "SlipstreamQuantizers", "SlipstreamStores",
-                "SlipstreamTokenizers", "SlipstreamHub", "SlipstreamMCPHTTP", .product(name: "MCP", package: "swift-sdk"),
+                "SlipstreamTokenizers", "SlipstreamHub", "SlipstreamMCPHTTP", "SlipstreamSQLite",
+                .product(name: "MCP", package: "swift-sdk"),
                 .product(name: "Logging", package: "swift-log"), .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ],

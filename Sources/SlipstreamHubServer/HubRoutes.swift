@@ -27,14 +27,9 @@ struct HubRoutes: Sendable {
         api.post("/agents/:agent/ack") { request, context in await acknowledge(request, context) }
         api.get("/stats") { _, context in
             await respond { () async throws(HubError) in
-                // Every agent's mailbox: the operator's view, not one agent's.
-                if let agent = context.agent {
-                    throw HubError(
-                        .forbidden,
-                        "the token of agent \(agent.debugDescription) cannot read the hub's stats: they list every mailbox and need the admin token"
-                    )
-                }
-                var stats = try await hub.stats()
+                // Every agent's mailbox: the operator's view, not one agent's (AgentHub refuses it).
+                let endpoint: any HubEndpoint = context.agent.map { AgentHub(hub: hub, agent: $0) } ?? hub
+                var stats = try await endpoint.stats()
                 stats.maxPending = max(0, hub.configuration.maxPending)
                 return stats.json()
             }
@@ -63,7 +58,7 @@ struct HubRoutes: Sendable {
     ) async -> Response {
         await respond { () async throws(HubError) in
             let group = context.parameters.get("group") ?? ""
-            let agent = try Self.authorize(
+            let agent = try authorize(
                 context, context.parameters.get("agent") ?? "", doing, "\(preposition) the group \(group.debugDescription)")
             try await change(group, agent)
             return try await members(of: group)
@@ -103,7 +98,7 @@ struct HubRoutes: Sendable {
     /// `GET /v1/agents/{agent}/messages?after=&limit=&wait=` (wait in seconds): long-polls.
     private func receive(_ request: Request, _ context: HubRequestContext) async -> Response {
         await respond { () async throws(HubError) in
-            let agent = try Self.authorize(context, context.parameters.get("agent") ?? "", "read the mailbox of")
+            let agent = try authorize(context, context.parameters.get("agent") ?? "", "read the mailbox of")
             let query = request.uri.queryParameters
             let after = try Self.number("after", query["after"], as: Int64.self) ?? 0
             let limit = try Self.number("limit", query["limit"], as: Int.self)
@@ -130,7 +125,7 @@ struct HubRoutes: Sendable {
         struct Body: Decodable { var through: Int64 }
         let agent = context.parameters.get("agent") ?? ""
         return await respond { () async throws(HubError) in
-            try Self.authorize(context, agent, "acknowledge the messages of")
+            try authorize(context, agent, "acknowledge the messages of")
             let body: Body
             do {
                 body = try JSONDecoder().decode(Body.self, from: Data(String(buffer: try await request.body.collect(upTo: 4096)).utf8))
@@ -143,16 +138,11 @@ struct HubRoutes: Sendable {
     }
 
     /// `agent`, when the request may act as it: always without an agent token, else only when it is the
-    /// token's agent. Otherwise a ``HubError/Code/forbidden`` error: "the token of agent A cannot `doing` B `rest`".
+    /// token's agent (``AgentHub/authorize(_:_:_:)``, whose error says "the token of agent A cannot `doing` B `rest`").
     @discardableResult
-    private static func authorize(
-        _ context: HubRequestContext, _ agent: String, _ doing: String, _ rest: String = ""
-    ) throws(HubError) -> String {
-        guard let own = context.agent, own != agent else { return agent }
-        throw HubError(
-            .forbidden,
-            "the token of agent \(own.debugDescription) cannot \(doing) \(agent.prefix(80).debugDescription)\(rest.isEmpty ? "" : " " + rest): "
-                + "an agent token acts only as its agent")
+    private func authorize(_ context: HubRequestContext, _ agent: String, _ doing: String, _ rest: String = "") throws(HubError) -> String {
+        guard let own = context.agent else { return agent }
+        return try AgentHub(hub: hub, agent: own).authorize(agent, doing, rest)
     }
 
     private func members(of group: String) async throws(HubError) -> JSONValue {

@@ -1,4 +1,5 @@
 import MCP
+import SlipstreamHub
 import SlipstreamStores
 
 extension SlipstreamMCPServer {
@@ -11,15 +12,19 @@ extension SlipstreamMCPServer {
 
         /// Serves one client over `transport` until the client or the transport disconnects, or the task is
         /// cancelled. A slip_receive still waiting then stops waiting and answers with what is there.
-        /// `onStarted` is called once the server reads from the transport.
-        public func serve(_ transport: any Transport, onStarted: @Sendable () -> Void = {}) async throws {
-            try await serve(transport, onStarted: onStarted, beforeStopping: {})
+        /// With `agent` (the agent of the client's token, ``agent(ofToken:)``) the hub tools act only as that
+        /// agent (``AgentHub``). `onStarted` is called once the server reads from the transport.
+        public func serve(_ transport: any Transport, as agent: String? = nil, onStarted: @Sendable () -> Void = {}) async throws {
+            try await serve(transport, as: agent, onStarted: onStarted, beforeStopping: {})
         }
 
-        /// ``serve(_:onStarted:)``, running `beforeStopping` after the session ended and before the server stops.
-        func serve(_ transport: any Transport, onStarted: @Sendable () -> Void = {}, beforeStopping: () async -> Void) async throws {
+        /// ``serve(_:as:onStarted:)``, running `beforeStopping` after the session ended and before the server stops.
+        func serve(
+            _ transport: any Transport, as agent: String? = nil, onStarted: @Sendable () -> Void = {}, beforeStopping: () async -> Void
+        ) async throws {
             var context = shared
             context.session = SessionLifetime()
+            if let agent { context.hub = AgentHub(hub: try localHub(), agent: agent) }
             let session = context.session
             let server = await SlipstreamMCPServer.makeServer(context: context)
             try await server.start(transport: transport)
@@ -33,6 +38,19 @@ extension SlipstreamMCPServer {
             session.end()
             await beforeStopping()
             await server.stop()
+        }
+
+        /// The agent whose hub agent token (`slipstream hub token issue`) `secret` is, or nil when it is none.
+        public func agent(ofToken secret: String) async throws(HubError) -> String? {
+            try await localHub().authenticate(secret)?.agent
+        }
+
+        /// The hub over the store: agent tokens live in it. A hub server (`hub: .server`) checks its own.
+        private func localHub() throws(HubError) -> Hub {
+            guard let hub = shared.hub as? Hub else {
+                throw HubError(.invalidRequest, "agent tokens need a hub store (--hub-store); a hub server (--hub) checks its own tokens")
+            }
+            return hub
         }
     }
 

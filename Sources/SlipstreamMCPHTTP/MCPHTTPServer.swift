@@ -7,6 +7,7 @@ import MCP
 import NIOCore
 import NIOFoundationCompat
 import ServiceLifecycle
+import SlipstreamHub
 import SlipstreamHubServer
 import SlipstreamMCP
 import UnixSignals
@@ -42,7 +43,7 @@ public struct MCPHTTPServer: Sendable {
     ) async throws {
         let table = MCPHTTPSessionTable(sessions: sessions, configuration: configuration, logger: logger)
         let app = Application(
-            router: router(table), server: configuration.tls?.http1Server ?? .http1(),
+            router: router(table, sessions), server: configuration.tls?.http1Server ?? .http1(),
             configuration: ApplicationConfiguration(
                 address: .hostname(configuration.host, port: configuration.port), serverName: "slipstream-mcp"),
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
@@ -81,20 +82,66 @@ public struct MCPHTTPServer: Sendable {
         }
     }
 
-    private func router(_ table: MCPHTTPSessionTable) -> Router<BasicRequestContext> {
+    private func router(_ table: MCPHTTPSessionTable, _ sessions: SlipstreamMCPServer.Sessions) -> Router<BasicRequestContext> {
         let router = Router()
         router.add(middleware: AccessLogMiddleware())
-        if let token = configuration.token { router.add(middleware: TokenCheck(token: token)) }
         for method in [HTTPTypes.HTTPRequest.Method.post, .get, .delete] {
             router.on(RouterPath(configuration.path), method: method) { request, _ in
-                try await Self.respond(to: request, table: table, maxBodyBytes: configuration.maxBodyBytes)
+                switch await caller(of: request, sessions) {
+                case .admin:
+                    return try await Self.respond(to: request, as: nil, table: table, maxBodyBytes: configuration.maxBodyBytes)
+                case .agent(let agent):
+                    return try await Self.respond(to: request, as: agent, table: table, maxBodyBytes: configuration.maxBodyBytes)
+                case .refused(let refusal):
+                    return refusal
+                }
             }
         }
         return router
     }
 
+    /// Who a request comes from.
+    private enum Caller {
+        /// The admin token, or anyone when no token is checked.
+        case admin
+        /// A hub agent token's agent.
+        case agent(String)
+        /// Nobody this server serves: the answer.
+        case refused(Response)
+    }
+
+    /// Who `request` comes from: the admin (its token, or anyone when no token is checked), the agent of a
+    /// hub agent token (with ``MCPHTTPConfiguration/agentTokens``), or nobody (HTTP 401).
+    private func caller(of request: Request, _ sessions: SlipstreamMCPServer.Sessions) async -> Caller {
+        guard configuration.checksTokens else { return .admin }
+        let header = request.headers[.authorization]
+        if let token = configuration.token, BearerToken.authorizes(header, token: token) { return .admin }
+        if configuration.agentTokens, let header, header.hasPrefix("Bearer ") {
+            do throws(HubError) {
+                if let agent = try await sessions.agent(ofToken: String(header.dropFirst("Bearer ".count))) { return .agent(agent) }
+            } catch {
+                return .refused(Self.refusal(.serviceUnavailable, -32603, "cannot check the token: \(error.message)"))
+            }
+        }
+        let which = [configuration.token.map { _ in "its token" }, configuration.agentTokens ? "an agent's token" : nil].compactMap { $0 }
+        var refusal = Self.refusal(
+            .unauthorized, -32001, "this MCP server needs an Authorization: Bearer header with \(which.joined(separator: " or "))")
+        refusal.headers[.wwwAuthenticate] = "Bearer"
+        return .refused(refusal)
+    }
+
+    /// A JSON-RPC error answer with `status`.
+    private static func refusal(_ status: HTTPResponse.Status, _ code: Int, _ message: String) -> Response {
+        let object: [String: Any] = ["jsonrpc": "2.0", "id": NSNull(), "error": ["code": code, "message": message]]
+        let body = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data()
+        return Response(
+            status: status, headers: [.contentType: "application/json"], body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
+    }
+
     /// Hands `request` to the session table, in the SDK's terms, and its answer back.
-    private static func respond(to request: Request, table: MCPHTTPSessionTable, maxBodyBytes: Int) async throws -> Response {
+    private static func respond(
+        to request: Request, as agent: String?, table: MCPHTTPSessionTable, maxBodyBytes: Int
+    ) async throws -> Response {
         let body = try await request.body.collect(upTo: maxBodyBytes)
         var headers: [String: String] = [:]
         for field in request.headers {
@@ -103,7 +150,7 @@ public struct MCPHTTPServer: Sendable {
         let answer = await table.handle(
             MCP.HTTPRequest(
                 method: request.method.rawValue, headers: headers, body: body.readableBytes > 0 ? Data(buffer: body) : nil,
-                path: request.uri.path))
+                path: request.uri.path), as: agent)
         var fields = HTTPFields()
         for (name, value) in answer.headers {
             if let name = HTTPField.Name(name) { fields[name] = value }
@@ -115,19 +162,5 @@ public struct MCPHTTPServer: Sendable {
             responseBody = answer.bodyData.map { ResponseBody(byteBuffer: ByteBuffer(bytes: $0)) } ?? ResponseBody()
         }
         return Response(status: .init(code: answer.statusCode), headers: fields, body: responseBody)
-    }
-
-    /// Lets a request through only with `Authorization: Bearer <token>`; else HTTP 401 with a JSON-RPC error.
-    private struct TokenCheck<Context: Hummingbird.RequestContext>: RouterMiddleware {
-        let token: String
-
-        func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-            if BearerToken.authorizes(request.headers[.authorization], token: token) { return try await next(request, context) }
-            let body =
-                #"{"jsonrpc":"2.0","id":null,"error":{"code":-32001,"message":"this MCP server needs an Authorization: Bearer header with its token"}}"#
-            return Response(
-                status: .unauthorized, headers: [.contentType: "application/json", .wwwAuthenticate: "Bearer"],
-                body: ResponseBody(byteBuffer: ByteBuffer(string: body)))
-        }
     }
 }

@@ -8,6 +8,8 @@ import SlipstreamMCP
 /// session id goes to its transport; `DELETE`, idleness or shutdown closes one.
 actor MCPHTTPSessionTable {
     private struct Session {
+        /// The agent whose token opened it (its hub tools act only as that agent); nil: the admin's.
+        let agent: String?
         let transport: StatefulHTTPServerTransport
         let task: Task<Void, Never>
         var lastRequest: ContinuousClock.Instant
@@ -24,15 +26,19 @@ actor MCPHTTPSessionTable {
         self.logger = logger
     }
 
-    /// The number of open sessions.
-    var count: Int { open.count }
-
-    /// The answer to `request`.
-    func handle(_ request: HTTPRequest) async -> HTTPResponse {
+    /// The answer to `request`, made with the token of `agent` (nil: the admin's, or no token checked).
+    func handle(_ request: HTTPRequest, as agent: String?) async -> HTTPResponse {
         if let id = request.header(HTTPHeaderName.sessionID) {
             guard var session = open[id] else {
                 return .error(
                     statusCode: 404, .invalidRequest("Not Found: no open session \(id) (it was closed, or expired after \(idle))"))
+            }
+            guard session.agent == agent else {
+                return .error(
+                    statusCode: 403,
+                    .invalidRequest(
+                        "Forbidden: session \(id) was opened with \(Self.owner(session.agent)), and this request carries \(Self.owner(agent))"
+                    ))
             }
             session.lastRequest = .now
             open[id] = session
@@ -49,11 +55,14 @@ actor MCPHTTPSessionTable {
                 statusCode: 503,
                 .internalError("Service Unavailable: \(open.count) sessions are open, the most this server keeps (--max-sessions)"))
         }
-        return await start(request)
+        return await start(request, as: agent)
     }
 
-    /// Opens a session for the `initialize` in `request` and answers it.
-    private func start(_ request: HTTPRequest) async -> HTTPResponse {
+    /// Whose token a session or request has, in words.
+    private static func owner(_ agent: String?) -> String { agent.map { "the token of agent \($0.debugDescription)" } ?? "the admin token" }
+
+    /// Opens a session of `agent` for the `initialize` in `request` and answers it.
+    private func start(_ request: HTTPRequest, as agent: String?) async -> HTTPResponse {
         let id = UUID().uuidString.lowercased()
         let transport = StatefulHTTPServerTransport(
             sessionIDGenerator: FixedSessionID(id: id), validationPipeline: validation, logger: logger)
@@ -62,13 +71,13 @@ actor MCPHTTPSessionTable {
         let logger = logger
         let task = Task {
             do {
-                try await sessions.serve(transport) { starting.finish() }
+                try await sessions.serve(transport, as: agent) { starting.finish() }
             } catch {
                 logger.warning("MCP session \(id) failed: \(error)")
             }
             starting.finish()
         }
-        open[id] = Session(transport: transport, task: task, lastRequest: .now)
+        open[id] = Session(agent: agent, transport: transport, task: task, lastRequest: .now)
         // The server must read from the transport before it takes the first request.
         for await _ in started {}
         let response = await transport.handleRequest(request)

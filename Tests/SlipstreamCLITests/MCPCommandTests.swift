@@ -131,6 +131,8 @@ import Testing
         #expect(port.status == 64 && port.stderr.contains("--port is for the HTTP transport: give --http"), "\(port.stderr)")
         let clear = try CLITests.run(["mcp", "--http", "--host", "0.0.0.0", "--token", "s3cret"])
         #expect(clear.status == 64 && clear.stderr.contains("would cross the network in clear text"), "\(clear.stderr)")
+        let remote = try CLITests.run(["mcp", "--http", "--agent-tokens", "--hub", "http://127.0.0.1:7600"])
+        #expect(remote.status == 64 && remote.stderr.contains("--agent-tokens needs a hub store"), "\(remote.stderr)")
         let half = try CLITests.run(["mcp", "--http", "--tls-cert", "a.pem"])
         #expect(half.status == 64 && half.stderr.contains("--tls-cert and --tls-key go together"), "\(half.stderr)")
     }

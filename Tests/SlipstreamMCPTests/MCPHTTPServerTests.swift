@@ -2,8 +2,10 @@ import AsyncHTTPClient
 import Foundation
 import NIOCore
 import NIOHTTP1
+import SlipstreamHub
 import SlipstreamMCP
 import SlipstreamMCPHTTP
+import SlipstreamSQLite
 import SlipstreamStores
 import Testing
 
@@ -52,14 +54,16 @@ struct MCPHTTPServerTests {
         }
     }
 
-    /// Runs `body` with a server of `configuration` (port 0) over in-memory stores, and a peer of it.
+    /// Runs `body` with a server of `configuration` (port 0) over an in-memory fallback store and `hub`,
+    /// and a peer of it.
     static func withServer(
-        _ configuration: MCPHTTPConfiguration = MCPHTTPConfiguration(), _ body: @Sendable (Peer) async throws -> Void
+        _ configuration: MCPHTTPConfiguration = MCPHTTPConfiguration(), hub: StoreLocation = .memory,
+        _ body: @Sendable (Peer) async throws -> Void
     ) async throws {
         var listening = configuration
         listening.port = 0
         let configuration = listening
-        let mcp = SlipstreamMCPServer(configuration: .init(fallbackStore: .memory, hub: .store(.memory)))
+        let mcp = SlipstreamMCPServer(configuration: .init(fallbackStore: .memory, hub: .store(hub)))
         try await mcp.withSessions { sessions in
             let (ports, port) = AsyncStream<Int>.makeStream()
             try await withThrowingTaskGroup(of: Void.self) { group in
@@ -125,6 +129,39 @@ struct MCPHTTPServerTests {
             stranger.token = "wrong"
             #expect(try await stranger.request(.POST, Self.initialize).status == 401)
             #expect(try await peer.request(.POST, Self.initialize).status == 200)
+        }
+    }
+
+    /// With agent tokens, a session opened with alice's token sends, reads and joins only as alice, and
+    /// only alice's token may use it; the admin token still acts as anyone.
+    @Test func aSessionOpenedWithAnAgentTokenActsOnlyAsThatAgent() async throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("mcp-hub-\(UUID()).sqlite").path
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        let hub = Hub(store: try SQLiteHubStore(path: path))
+        let alice = try await hub.issueToken(for: "alice").secret
+        let bob = try await hub.issueToken(for: "bob").secret
+        try await Self.withServer(MCPHTTPConfiguration(token: "s3cret", agentTokens: true), hub: .file(path)) { admin in
+            var peer = admin
+            peer.token = alice
+            let session = try #require(try await peer.request(.POST, Self.initialize).session)
+            let own = try await peer.call(2, "slip_send", #"{"wire":"SLIP v1 alice bob MetaAck"}"#, session: session)
+            #expect(own.body.contains(#"\"recipients\":[\"bob\"]"#), "\(own.body)")
+            let other = try await peer.call(3, "slip_send", #"{"wire":"SLIP v1 bob alice MetaAck"}"#, session: session)
+            #expect(other.body.contains(#"\"code\":\"forbidden\""#) && other.body.contains("sends only as itself"), "\(other.body)")
+            let mailbox = try await peer.call(4, "slip_receive", #"{"agent":"bob"}"#, session: session)
+            #expect(mailbox.body.contains("cannot read the mailbox of"), "\(mailbox.body)")
+            let join = try await peer.call(5, "slip_join", #"{"group":"team","agent":"bob"}"#, session: session)
+            #expect(join.body.contains("cannot add"), "\(join.body)")
+
+            peer.token = bob
+            let borrowed = try await peer.call(6, "slip_anchors", "{}", session: session)
+            #expect(borrowed.status == 403 && borrowed.body.contains("was opened with the token of agent"), "\(borrowed.body)")
+            peer.token = "slip_unknown"
+            #expect(try await peer.request(.POST, Self.initialize).status == 401)
+
+            let opened = try #require(try await admin.request(.POST, Self.initialize).session)
+            let received = try await admin.call(7, "slip_receive", #"{"agent":"bob"}"#, session: opened)
+            #expect(received.body.contains("SLIP v1 alice bob MetaAck"), "\(received.body)")
         }
     }
 

@@ -45,6 +45,9 @@ struct MCPCommand: AsyncParsableCommand {
         guard maxTextBytes > 0, maxWireBytes > 0, maxMessageBytes > 0, maxSendWires > 0 else {
             throw ValidationError("--max-text-bytes, --max-wire-bytes, --max-message-bytes and --max-send-wires must be positive")
         }
+        if transport.agentTokens, hub.server != nil {
+            throw ValidationError("--agent-tokens needs a hub store (--hub-store): a hub server (--hub) checks its own tokens")
+        }
     }
 
     func run() async throws {

@@ -17,6 +17,13 @@ struct MCPHTTPOptions: ParsableArguments {
     @Option(help: "With --http: the bearer token every request must carry (default: $SLIPSTREAM_MCP_TOKEN).")
     var token: String?
 
+    @Flag(
+        help: """
+            With --http: a request may carry a hub agent token (`slipstream hub token issue`) instead of --token; \
+            its session's hub tools act only as that agent. Needs a hub store.
+            """)
+    var agentTokens = false
+
     @OptionGroup var tls: ServerTLSOptions
 
     @Option(help: "With --http: most sessions open at once; another client is refused with HTTP 503 (default: 100).")
@@ -28,7 +35,8 @@ struct MCPHTTPOptions: ParsableArguments {
     func validate() throws {
         guard http else {
             let given = [
-                host.map { _ in "--host" }, port.map { _ in "--port" }, token.map { _ in "--token" }, tls.tlsCert.map { _ in "--tls-cert" },
+                host.map { _ in "--host" }, port.map { _ in "--port" }, token.map { _ in "--token" },
+                agentTokens ? "--agent-tokens" : nil, tls.tlsCert.map { _ in "--tls-cert" },
                 tls.tlsKey.map { _ in "--tls-key" }, tls.allowInsecure ? "--allow-insecure" : nil,
                 maxSessions.map { _ in "--max-sessions" }, sessionIdleTimeout.map { _ in "--session-idle-timeout" },
             ].compactMap { $0 }
@@ -38,7 +46,7 @@ struct MCPHTTPOptions: ParsableArguments {
         guard (0...65_535).contains(port ?? 0), (maxSessions ?? 1) >= 1, (sessionIdleTimeout ?? 1) >= 1 else {
             throw ValidationError("--port must be 0 to 65535, --max-sessions and --session-idle-timeout at least 1")
         }
-        try tls.validate(host: host ?? "127.0.0.1", checksTokens: resolvedToken != nil)
+        try tls.validate(host: host ?? "127.0.0.1", checksTokens: resolvedToken != nil || agentTokens)
     }
 
     /// --token, else $SLIPSTREAM_MCP_TOKEN.
@@ -46,7 +54,8 @@ struct MCPHTTPOptions: ParsableArguments {
 
     /// The server's configuration, its request bodies at most `maxBodyBytes`.
     func configuration(maxBodyBytes: Int) throws -> MCPHTTPConfiguration {
-        var configuration = MCPHTTPConfiguration(token: resolvedToken, tls: try tls.configuration(), maxBodyBytes: maxBodyBytes)
+        var configuration = MCPHTTPConfiguration(
+            token: resolvedToken, agentTokens: agentTokens, tls: try tls.configuration(), maxBodyBytes: maxBodyBytes)
         if let host { configuration.host = host }
         if let port { configuration.port = port }
         if let maxSessions { configuration.maxSessions = maxSessions }
