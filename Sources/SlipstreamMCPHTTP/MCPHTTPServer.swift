@@ -88,9 +88,7 @@ public struct MCPHTTPServer: Sendable {
         for method in [HTTPTypes.HTTPRequest.Method.post, .get, .delete] {
             router.on(RouterPath(configuration.path), method: method) { request, _ in
                 switch await caller(of: request, sessions) {
-                case .admin:
-                    return try await Self.respond(to: request, as: nil, table: table, maxBodyBytes: configuration.maxBodyBytes)
-                case .agent(let agent):
+                case .allowed(let agent):
                     return try await Self.respond(to: request, as: agent, table: table, maxBodyBytes: configuration.maxBodyBytes)
                 case .refused(let refusal):
                     return refusal
@@ -102,10 +100,8 @@ public struct MCPHTTPServer: Sendable {
 
     /// Who a request comes from.
     private enum Caller {
-        /// The admin token, or anyone when no token is checked.
-        case admin
-        /// A hub agent token's agent.
-        case agent(String)
+        /// A hub agent token's agent, or nil: the admin token, or anyone when no token is checked.
+        case allowed(agent: String?)
         /// Nobody this server serves: the answer.
         case refused(Response)
     }
@@ -113,12 +109,14 @@ public struct MCPHTTPServer: Sendable {
     /// Who `request` comes from: the admin (its token, or anyone when no token is checked), the agent of a
     /// hub agent token (with ``MCPHTTPConfiguration/agentTokens``), or nobody (HTTP 401).
     private func caller(of request: Request, _ sessions: SlipstreamMCPServer.Sessions) async -> Caller {
-        guard configuration.checksTokens else { return .admin }
+        guard configuration.checksTokens else { return .allowed(agent: nil) }
         let header = request.headers[.authorization]
-        if let token = configuration.token, BearerToken.authorizes(header, token: token) { return .admin }
+        if let token = configuration.token, BearerToken.authorizes(header, token: token) { return .allowed(agent: nil) }
         if configuration.agentTokens, let header, header.hasPrefix("Bearer ") {
             do throws(HubError) {
-                if let agent = try await sessions.agent(ofToken: String(header.dropFirst("Bearer ".count))) { return .agent(agent) }
+                if let agent = try await sessions.agent(ofToken: String(header.dropFirst("Bearer ".count))) {
+                    return .allowed(agent: agent)
+                }
             } catch {
                 return .refused(Self.refusal(.serviceUnavailable, -32603, "cannot check the token: \(error.message)"))
             }

@@ -71,7 +71,10 @@ actor MCPHTTPSessionTable {
         let logger = logger
         let task = Task {
             do {
-                try await sessions.serve(transport, as: agent) { starting.finish() }
+                try await sessions.serve(transport, as: agent) {
+                    starting.yield()
+                    starting.finish()
+                }
             } catch {
                 logger.warning("MCP session \(id) failed: \(error)")
             }
@@ -79,7 +82,13 @@ actor MCPHTTPSessionTable {
         }
         open[id] = Session(agent: agent, transport: transport, task: task, lastRequest: .now)
         // The server must read from the transport before it takes the first request.
-        for await _ in started {}
+        var began = false
+        for await _ in started { began = true }
+        guard began else {
+            close(id)
+            return .error(
+                statusCode: 500, .internalError("Internal Server Error: the session's MCP server did not start (see the server's log)"))
+        }
         let response = await transport.handleRequest(request)
         if case .error = response { close(id) }
         logger.info("MCP session \(id) opened (\(open.count) open)")
