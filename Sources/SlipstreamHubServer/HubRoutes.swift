@@ -11,14 +11,27 @@ import SlipstreamHub
 struct HubRoutes: Sendable {
     let hub: Hub
     let configuration: HubServerConfiguration
+    let metrics = HubMetrics()
 
     func router() -> Router<HubRequestContext> {
         let router = Router(context: HubRequestContext.self)
         router.add(middleware: AccessLogMiddleware())
+        router.add(middleware: MetricsMiddleware(metrics: metrics))
         router.get("/v1/health") { _, _ in
             await respond { () async throws(HubError) in
                 _ = try await hub.members(of: "health")
                 return .object([("status", .string("ok"))])
+            }
+        }
+        // Prometheus's text format; the operator's view, as /v1/stats.
+        router.group("/metrics").add(middleware: BearerTokenMiddleware(hub: hub, configuration: configuration)).get { _, context in
+            do throws(HubError) {
+                let text = metrics.text(try await endpoint(context).stats(), maxPending: max(0, hub.configuration.maxPending), now: Date())
+                return Response(
+                    status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+                    body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
+            } catch {
+                return Self.error(error)
             }
         }
         let api = router.group("/v1").add(middleware: BearerTokenMiddleware(hub: hub, configuration: configuration))
@@ -28,8 +41,7 @@ struct HubRoutes: Sendable {
         api.get("/stats") { _, context in
             await respond { () async throws(HubError) in
                 // Every agent's mailbox: the operator's view, not one agent's (AgentHub refuses it).
-                let endpoint: any HubEndpoint = context.agent.map { AgentHub(hub: hub, agent: $0) } ?? hub
-                var stats = try await endpoint.stats()
+                var stats = try await endpoint(context).stats()
                 stats.maxPending = max(0, hub.configuration.maxPending)
                 return stats.json()
             }
@@ -83,7 +95,9 @@ struct HubRoutes: Sendable {
             if line.allSatisfy(\.isWhitespace) { continue }
             do throws(HubError) {
                 results.append(HubReceipt.json(line: index + 1, .success(try await hub.send(String(line), as: agent))))
+                metrics.accepted()
             } catch {
+                metrics.refused(error.code)
                 refusals.append(error)
                 results.append(HubReceipt.json(line: index + 1, .failure(error)))
             }
@@ -116,6 +130,7 @@ struct HubRoutes: Sendable {
                     return .failure(error)
                 }
             }.get()
+            metrics.delivered(messages.count)
             return .object([("messages", .array(messages.map(\.json)))])
         }
     }
@@ -135,6 +150,11 @@ struct HubRoutes: Sendable {
             let cursor = try await hub.acknowledge(agent: agent, through: body.through)
             return .object([("agent", .string(agent)), ("through", .int(Int(cursor)))])
         }
+    }
+
+    /// The hub as the request may use it: as its token's agent (``AgentHub``), else whole.
+    private func endpoint(_ context: HubRequestContext) -> any HubEndpoint {
+        context.agent.map { AgentHub(hub: hub, agent: $0) } ?? hub
     }
 
     /// `agent`, when the request may act as it: always without an agent token, else only when it is the

@@ -162,6 +162,38 @@ import Testing
         }
     }
 
+    /// `GET /metrics`: Prometheus's text format, the admin's only: the server's counts since it started
+    /// (lines accepted, refused by code, messages delivered, responses by status) and the store's state.
+    @Test func theMetricsRouteCountsLinesDeliveriesAndResponsesAndShowsTheMailboxes() async throws {
+        let store = InMemoryHubStore()
+        let alice = try await Hub(store: store).issueToken(for: "alice").secret
+        let app = buildHubApplication(
+            configuration: HubServerConfiguration(hub: HubConfiguration(maxPending: 5), token: "s3cret"), store: store)
+        let auth: HTTPFields = [.authorization: "Bearer s3cret"]
+        try await app.test(.router) { client in
+            #expect(try await client.execute(uri: "/metrics", method: .get).status == .unauthorized)
+            #expect(
+                try await client.execute(uri: "/metrics", method: .get, headers: [.authorization: "Bearer \(alice)"]).status == .forbidden)
+            let lines = "SLIP v1 alice bob MetaAck\nSLIP v1 alice carol MetaAck\nSLIP v1 alice bob Nope\nSLIP v1 alice bob MetaAck\n"
+            _ = try await client.execute(uri: "/v1/messages", method: .post, headers: auth, body: ByteBuffer(string: lines))
+            _ = try await client.execute(uri: "/v1/agents/carol/messages", method: .get, headers: auth)
+            let metrics = try await client.execute(uri: "/metrics", method: .get, headers: auth)
+            #expect(metrics.status == .ok && metrics.headers[.contentType]?.hasPrefix("text/plain; version=0.0.4") == true)
+            let text = String(buffer: metrics.body)
+            for sample in [
+                "slipstream_hub_lines_accepted_total 3", #"slipstream_hub_lines_refused_total{code="invalid_wire"} 1"#,
+                "slipstream_hub_messages_delivered_total 1", #"slipstream_hub_http_responses_total{status="401"} 1"#,
+                #"slipstream_hub_http_responses_total{status="403"} 1"#, #"slipstream_hub_http_responses_total{status="422"} 1"#,
+                "slipstream_hub_messages_stored 3", "slipstream_hub_pending_deliveries 3", "slipstream_hub_max_pending 5",
+                #"slipstream_hub_mailbox_pending{agent="bob"} 2"#, #"slipstream_hub_mailbox_pending{agent="carol"} 1"#,
+                "# TYPE slipstream_hub_lines_accepted_total counter", "# TYPE slipstream_hub_mailbox_pending gauge",
+            ] {
+                #expect(text.split(separator: "\n").contains(Substring(sample)), "no \(sample) in:\n\(text)")
+            }
+            #expect(text.contains(#"slipstream_hub_mailbox_oldest_pending_age_seconds{agent="bob"} "#), "\(text)")
+        }
+    }
+
     @Test func aBodyOverTheLimitIs413() async throws {
         try await Self.app(HubServerConfiguration(maxBodyBytes: 100)).test(.router) { client in
             let lines = String(repeating: "SLIP v1 alice bob MetaAck\n", count: 10)
