@@ -25,6 +25,8 @@ public struct HubClient: HubEndpoint {
     public let token: String?
     /// The PEM file of the CA certificates trusted instead of the system's, for an `https://` URL.
     public let caCertificateFile: String?
+    /// The certificate presented to a server that asks for one, for an `https://` URL.
+    public let clientCertificate: ClientCertificate?
     /// How long a request may take, connecting included (a long poll: its wait on top).
     public let timeout: Duration
     private let client: HTTPClient
@@ -34,23 +36,26 @@ public struct HubClient: HubEndpoint {
     /// A client of the server at `url` (`http://host:port` or `https://host:port`), using `client` (default:
     /// ``connectOnce``). With `caCertificateFile`, an `https://` server's certificate must be signed by (or
     /// be) one of the file's PEM certificates; a ``HubError/Code/tlsConfiguration`` error names a file that
-    /// is missing, unreadable or holds none.
+    /// is missing, unreadable or holds none. With `clientCertificate`, the client presents it to a server
+    /// that asks for one (`hub serve --client-ca`).
     public init(
-        url: String, token: String? = nil, caCertificateFile: String? = nil, timeout: Duration = .seconds(10),
-        client: HTTPClient = connectOnce
+        url: String, token: String? = nil, caCertificateFile: String? = nil, clientCertificate: ClientCertificate? = nil,
+        timeout: Duration = .seconds(10), client: HTTPClient = connectOnce
     ) throws(HubError) {
         guard let components = URLComponents(string: url), let scheme = components.scheme, ["http", "https"].contains(scheme),
             components.host?.isEmpty == false
         else { throw HubError(.invalidRequest, "\(url.debugDescription) is not an http://host:port or https://host:port URL") }
-        if caCertificateFile != nil, scheme != "https" {
-            throw HubError(.invalidRequest, "a CA certificate file is for an https:// hub; \(url) is not one")
+        if caCertificateFile != nil || clientCertificate != nil, scheme != "https" {
+            throw HubError(.invalidRequest, "a CA certificate or client certificate file is for an https:// hub; \(url) is not one")
         }
         self.url = url.hasSuffix("/") ? String(url.dropLast()) : url
         self.token = token
         self.caCertificateFile = caCertificateFile
+        self.clientCertificate = clientCertificate
         self.timeout = timeout
         self.client = client
-        self.tls = scheme == "https" ? try Self.tlsConfiguration(trusting: caCertificateFile) : nil
+        self.tls =
+            scheme == "https" ? try Self.tlsConfiguration(trusting: caCertificateFile, presenting: clientCertificate) : nil
     }
 
     /// The HTTP client of hub clients made without one: async-http-client's shared settings, but a
@@ -199,6 +204,10 @@ public struct HubClient: HubEndpoint {
                     ": the server's TLS certificate is not trusted (trust the hub's CA or self-signed certificate with a CA certificate file, --ca-cert)"
             }
             return ": the TLS handshake failed"
+        case let error as BoringSSLError where "\(error)".contains("ALERT_CERTIFICATE_REQUIRED"):
+            return ": the server asks for a client certificate (give one signed by its client CA: --client-cert and --client-key)"
+        case let error as BoringSSLError where "\(error)".contains("ALERT_UNKNOWN_CA") || "\(error)".contains("ALERT_BAD_CERTIFICATE"):
+            return ": the server does not trust this client certificate (it is not signed by the server's client CA)"
         case let error as NIOSSLExtraError:
             if error == .failedToValidateHostname { return ": the server's TLS certificate is not trusted (it does not name this host)" }
             return ": the TLS handshake failed"

@@ -20,12 +20,18 @@ extension HubServerConfiguration {
         public let certificateChainFile: String
         /// The PEM file of the certificate's private key (unencrypted).
         public let privateKeyFile: String
+        /// The PEM file of the CA certificates that sign the clients' certificates: with it, a client must
+        /// present a certificate one of them signed (mutual TLS).
+        public let clientCertificateAuthorityFile: String?
         /// What the server's TLS handler is made from.
         let configuration: TLSConfiguration
 
-        /// Reads the certificate chain and the private key; a ``HubError/Code/tlsConfiguration`` error names
-        /// the file that is missing, unreadable or not PEM, or says that the key does not match the certificate.
-        public init(certificateChainFile: String, privateKeyFile: String) throws(HubError) {
+        /// Reads the certificate chain and the private key (and the client CA certificates, for mutual TLS); a
+        /// ``HubError/Code/tlsConfiguration`` error names the file that is missing, unreadable or not PEM, or
+        /// says that the key does not match the certificate.
+        public init(
+            certificateChainFile: String, privateKeyFile: String, clientCertificateAuthorityFile: String? = nil
+        ) throws(HubError) {
             let chainBytes = try Self.read(certificateChainFile, "TLS certificate chain")
             let keyBytes = try Self.read(privateKeyFile, "TLS private key")
             let chain = (try? NIOSSLCertificate.fromPEMBytes(chainBytes)) ?? []
@@ -42,6 +48,17 @@ extension HubServerConfiguration {
             var configuration = TLSConfiguration.makeServerConfiguration(
                 certificateChain: chain.map { .certificate($0) }, privateKey: .privateKey(key))
             configuration.minimumTLSVersion = .tlsv12
+            if let clientCertificateAuthorityFile {
+                let bytes = try Self.read(clientCertificateAuthorityFile, "client CA certificate")
+                let authorities = (try? NIOSSLCertificate.fromPEMBytes(bytes)) ?? []
+                guard !authorities.isEmpty else {
+                    throw HubError(
+                        .tlsConfiguration, "the client CA certificate file \(clientCertificateAuthorityFile) holds no PEM certificate")
+                }
+                // A server that verifies asks for the client's certificate and refuses a handshake without one.
+                configuration.trustRoots = .certificates(authorities)
+                configuration.certificateVerification = .noHostnameVerification
+            }
             do {
                 _ = try NIOSSLContext(configuration: configuration)
             } catch {
@@ -52,6 +69,7 @@ extension HubServerConfiguration {
             }
             self.certificateChainFile = certificateChainFile
             self.privateKeyFile = privateKeyFile
+            self.clientCertificateAuthorityFile = clientCertificateAuthorityFile
             self.configuration = configuration
         }
 

@@ -10,8 +10,11 @@ extension SlipstreamMCPServer {
         case store(StoreLocation)
         /// A hub server (`slipstream hub serve`) at `url`, with its bearer token and, for an `https://` URL,
         /// the PEM file of the CA certificates to trust instead of the system's (``HubClient/caCertificateFile``),
-        /// and how long a request may take (``HubClient/timeout``).
-        case server(url: String, token: String?, caCertificateFile: String? = nil, timeout: Duration = .seconds(10))
+        /// the certificate to present to a server that asks for one, and how long a request may take
+        /// (``HubClient/timeout``).
+        case server(
+            url: String, token: String?, caCertificateFile: String? = nil, clientCertificate: HubClient.ClientCertificate? = nil,
+            timeout: Duration = .seconds(10))
 
         /// Runs `body` with the hub at this location: a ``Hub`` with `configuration` over the store, or a
         /// ``HubClient`` of the server.
@@ -21,8 +24,11 @@ extension SlipstreamMCPServer {
             switch self {
             case .store(let location):
                 return try await location.withHubStore(lazily: true) { try await body(Hub(store: $0, configuration: configuration)) }
-            case .server(let url, let token, let caCertificateFile, let timeout):
-                return try await body(try HubClient(url: url, token: token, caCertificateFile: caCertificateFile, timeout: timeout))
+            case .server(let url, let token, let caCertificateFile, let clientCertificate, let timeout):
+                return try await body(
+                    try HubClient(
+                        url: url, token: token, caCertificateFile: caCertificateFile, clientCertificate: clientCertificate, timeout: timeout
+                    ))
             }
         }
 
@@ -30,7 +36,7 @@ extension SlipstreamMCPServer {
         public var description: String {
             switch self {
             case .store(let location): location.description
-            case .server(let url, _, _, _): url
+            case .server(let url, _, _, _, _): url
             }
         }
     }

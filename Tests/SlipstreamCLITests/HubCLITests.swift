@@ -300,6 +300,29 @@ import Testing
         #expect(storeOnly.status == 64 && storeOnly.stderr.contains("--ca-cert is for a hub server"))
     }
 
+    /// `hub serve --client-ca`: a client with `--client-cert --client-key` signed by that CA is served; one
+    /// without is told that the server asks for a client certificate.
+    @Test func hubServeWithAClientCAServesClientsPresentingACertificateItSigned() throws {
+        let certificates = try TestCertificates()
+        defer { certificates.remove() }
+        let server = try Running([
+            "hub", "serve", "--store", ":memory:", "--port", "0", "--tls-cert", certificates.serverCertificate, "--tls-key",
+            certificates.serverKey, "--client-ca", certificates.caCertificate,
+        ])
+        defer { server.stop() }
+        let url = try #require(server.firstLine().split(separator: " ").last.map(String.init))
+        let remote = ["--hub", url, "--ca-cert", certificates.caCertificate, "--timeout", "600"]
+        let client = ["--client-cert", certificates.clientCertificate, "--client-key", certificates.clientKey]
+        #expect(try CLITests.run(["hub", "send", "SLIP v1 alice bob MetaAck"] + remote + client).status == 0)
+        #expect(try CLITests.run(["hub", "recv", "bob"] + remote + client).stdout == "SLIP v1 alice bob MetaAck\n")
+        let anonymous = try CLITests.run(["hub", "recv", "bob"] + remote)
+        #expect(anonymous.status == 1 && anonymous.stderr.contains("the server asks for a client certificate"), "\(anonymous.stderr)")
+        let half = try CLITests.run(["hub", "recv", "bob", "--client-cert", certificates.clientCertificate] + remote)
+        #expect(half.status == 64 && half.stderr.contains("--client-cert and --client-key go together"), "\(half.stderr)")
+        let plain = try CLITests.run(["hub", "serve", "--store", ":memory:", "--client-ca", certificates.caCertificate])
+        #expect(plain.status == 64 && plain.stderr.contains("--client-ca is for HTTPS"), "\(plain.stderr)")
+    }
+
     @Test func hubServeRefusesUnusableTLSFilesNamingThem() throws {
         let certificates = try TestCertificates()
         defer { certificates.remove() }

@@ -46,6 +46,32 @@ import Testing
         }
     }
 
+    /// Mutual TLS: a server with a client CA serves a client presenting a certificate the CA signed, and
+    /// refuses the handshake of one presenting none or another one, which gets a transport error saying so.
+    @Test func aServerWithAClientCAServesOnlyClientsWithACertificateItSigned() async throws {
+        let certificates = try TestCertificates()
+        defer { certificates.remove() }
+        let tls = try HubServerConfiguration.TLS(
+            certificateChainFile: certificates.serverCertificate, privateKeyFile: certificates.serverKey,
+            clientCertificateAuthorityFile: certificates.caCertificate)
+        try await HubClientTests.withServer(store: InMemoryHubStore(), configuration: HubServerConfiguration(port: 0, tls: tls)) { url in
+            let alice = HubClient.ClientCertificate(certificateFile: certificates.clientCertificate, keyFile: certificates.clientKey)
+            let hub = try HubClient(
+                url: url, caCertificateFile: certificates.caCertificate, clientCertificate: alice, timeout: .seconds(600))
+            let receipt = try await hub.send("SLIP v1 alice bob MetaAck")
+            #expect(try await hub.receive(agent: "bob", after: 0, limit: nil, wait: .zero).map(\.id) == [receipt.id])
+
+            let other = HubClient.ClientCertificate(
+                certificateFile: certificates.selfSignedCertificate, keyFile: certificates.selfSignedKey)
+            for clientCertificate in [nil, other] {
+                let stranger = try HubClient(
+                    url: url, caCertificateFile: certificates.caCertificate, clientCertificate: clientCertificate, timeout: .seconds(600))
+                let error = try await #require(throws: HubError.self) { try await stranger.send("SLIP v1 alice bob MetaAck") }
+                #expect(error.code == .transport && error.message.contains("client certificate"), "\(error)")
+            }
+        }
+    }
+
     /// The system's CA certificates, or a file of other ones, do not vouch for the test CA's server.
     @Test func aClientThatDoesNotTrustTheCertificateGetsATransportErrorSayingSo() async throws {
         let certificates = try TestCertificates()

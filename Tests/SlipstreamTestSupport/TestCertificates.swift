@@ -1,8 +1,8 @@
 import Foundation
 
 /// Throwaway TLS certificates for `localhost` and `127.0.0.1`, made by the `openssl` command in a
-/// temporary folder (ECDSA P-256, valid for two days): a CA with a server certificate it signed, and a
-/// self-signed server certificate. Every file is PEM; ``remove()`` deletes them.
+/// temporary folder (ECDSA P-256, valid for two days): a CA with a server certificate and a client
+/// certificate it signed, and a self-signed server certificate. Every file is PEM; ``remove()`` deletes them.
 public struct TestCertificates: Sendable {
     /// The folder that holds the files.
     public let directory: URL
@@ -15,6 +15,10 @@ public struct TestCertificates: Sendable {
     public var serverCertificate: String { path("server.pem") }
     /// The server certificate's private key.
     public var serverKey: String { path("server-key.pem") }
+    /// A client certificate signed by the CA, for mutual TLS.
+    public var clientCertificate: String { path("client.pem") }
+    /// The client certificate's private key.
+    public var clientKey: String { path("client-key.pem") }
     /// A self-signed server certificate: a client trusts the certificate itself.
     public var selfSignedCertificate: String { path("self-signed.pem") }
     /// The self-signed certificate's private key.
@@ -34,6 +38,14 @@ public struct TestCertificates: Sendable {
                 + days + ["-out", serverCertificate])
         try Self.openssl(
             ["req", "-x509"] + key + days + names + ["-subj", "/CN=localhost", "-keyout", selfSignedKey, "-out", selfSignedCertificate])
+        let clientRequest = path("client.csr")
+        try Self.openssl(
+            ["req", "-new"] + key + [
+                "-addext", "extendedKeyUsage=clientAuth", "-subj", "/CN=agent alice", "-keyout", clientKey, "-out", clientRequest,
+            ])
+        try Self.openssl(
+            ["x509", "-req", "-in", clientRequest, "-CA", caCertificate, "-CAkey", caKey, "-set_serial", "3", "-copy_extensions", "copy"]
+                + days + ["-out", clientCertificate])
     }
 
     /// A file in ``directory``.

@@ -19,10 +19,29 @@ struct HubRemoteOptions: ParsableArguments {
             valueName: "file"))
     var caCertificate: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "A PEM file of the client certificate to present to an https:// --hub that asks for one (with --client-key).",
+            valueName: "file"))
+    var clientCert: String?
+
+    @Option(help: ArgumentHelp("The PEM file of the client certificate's private key (unencrypted).", valueName: "file"))
+    var clientKey: String?
+
     @Option(help: "Seconds a request to the --hub server may take, connecting included; a receive's wait on top (default: 10).")
     var timeout: Double?
 
-    func validate() throws { try Self.validate(timeout: timeout, option: "--timeout") }
+    func validate() throws {
+        try Self.validate(timeout: timeout, option: "--timeout")
+        guard (clientCert == nil) == (clientKey == nil) else {
+            throw ValidationError("--client-cert and --client-key go together: give both")
+        }
+    }
+
+    /// The client certificate of --client-cert and --client-key.
+    var clientCertificate: HubClient.ClientCertificate? {
+        clientCert.map { HubClient.ClientCertificate(certificateFile: $0, keyFile: clientKey ?? "") }
+    }
 
     /// Checks a request timeout of `option`, if given, is a positive number of seconds, at most a day.
     static func validate(timeout: Double?, option: String) throws {
@@ -38,12 +57,13 @@ struct HubRemoteOptions: ParsableArguments {
         guard let hub else {
             guard caCertificate == nil else { throw ValidationError("--ca-cert is for a hub server: give --hub https://…") }
             guard timeout == nil else { throw ValidationError("--timeout is for a hub server: give --hub URL") }
+            guard clientCert == nil else { throw ValidationError("--client-cert is for a hub server: give --hub https://…") }
             return try await store.withStore { try await body(Hub(store: $0, configuration: configuration)) }
         }
         guard store.store == nil else { throw ValidationError("--hub and --store each name a hub: give one") }
         return try await body(
             try HubClient(
                 url: hub, token: token ?? ProcessInfo.processInfo.environment["SLIPSTREAM_HUB_TOKEN"], caCertificateFile: caCertificate,
-                timeout: .seconds(timeout ?? 10)))
+                clientCertificate: clientCertificate, timeout: .seconds(timeout ?? 10)))
     }
 }

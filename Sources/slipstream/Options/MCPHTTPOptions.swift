@@ -36,7 +36,7 @@ struct MCPHTTPOptions: ParsableArguments {
         guard http else {
             let given = [
                 host.map { _ in "--host" }, port.map { _ in "--port" }, token.map { _ in "--token" },
-                agentTokens ? "--agent-tokens" : nil, tls.tlsCert.map { _ in "--tls-cert" },
+                agentTokens ? "--agent-tokens" : nil, tls.tlsCert.map { _ in "--tls-cert" }, tls.clientCA.map { _ in "--client-ca" },
                 tls.tlsKey.map { _ in "--tls-key" }, tls.allowInsecure ? "--allow-insecure" : nil,
                 maxSessions.map { _ in "--max-sessions" }, sessionIdleTimeout.map { _ in "--session-idle-timeout" },
             ].compactMap { $0 }

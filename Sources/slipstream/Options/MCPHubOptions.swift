@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SlipstreamCore
 import SlipstreamHub
+import SlipstreamHubClient
 import SlipstreamMCP
 import SlipstreamStores
 
@@ -28,6 +29,18 @@ struct MCPHubOptions: ParsableArguments {
             "A PEM file of the CA certificates (or the self-signed certificate) to trust for an https:// --hub, instead of the system's.",
             valueName: "file"))
     var caCertificate: String?
+
+    @Option(
+        name: .customLong("hub-client-cert"),
+        help: ArgumentHelp(
+            "A PEM file of the client certificate to present to an https:// --hub that asks for one (with --hub-client-key).",
+            valueName: "file"))
+    var clientCert: String?
+
+    @Option(
+        name: .customLong("hub-client-key"),
+        help: ArgumentHelp("The PEM file of the hub client certificate's private key (unencrypted).", valueName: "file"))
+    var clientKey: String?
 
     @Option(
         name: .customLong("hub-timeout"),
@@ -60,6 +73,10 @@ struct MCPHubOptions: ParsableArguments {
         if server != nil, store != nil { throw ValidationError("--hub and --hub-store each name a hub: give one") }
         if caCertificate != nil, server == nil { throw ValidationError("--hub-ca-cert is for a hub server: give --hub https://…") }
         if timeout != nil, server == nil { throw ValidationError("--hub-timeout is for a hub server: give --hub URL") }
+        guard (clientCert == nil) == (clientKey == nil) else {
+            throw ValidationError("--hub-client-cert and --hub-client-key go together: give both")
+        }
+        if clientCert != nil, server == nil { throw ValidationError("--hub-client-cert is for a hub server: give --hub https://…") }
         try HubRemoteOptions.validate(timeout: timeout, option: "--hub-timeout")
     }
 
@@ -68,6 +85,7 @@ struct MCPHubOptions: ParsableArguments {
         guard let server else { return .store(StoreLocation(store, defaultFile: "hub.sqlite")) }
         return .server(
             url: server, token: token ?? ProcessInfo.processInfo.environment["SLIPSTREAM_HUB_TOKEN"], caCertificateFile: caCertificate,
+            clientCertificate: clientCert.map { HubClient.ClientCertificate(certificateFile: $0, keyFile: clientKey ?? "") },
             timeout: .seconds(timeout ?? 10))
     }
 

@@ -13,6 +13,12 @@ struct ServerTLSOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The PEM file of the TLS certificate's private key (unencrypted).", valueName: "file"))
     var tlsKey: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "A PEM file of CA certificates: with --tls-cert, every client must present a certificate one of them signed (mutual TLS).",
+            valueName: "file"))
+    var clientCA: String?
+
     @Flag(help: "Serve with a token over plain HTTP on an address other than loopback: the token crosses the network in clear text.")
     var allowInsecure = false
 
@@ -20,6 +26,7 @@ struct ServerTLSOptions: ParsableArguments {
     /// unless allowed.
     func validate(host: String, checksTokens: Bool) throws {
         guard (tlsCert == nil) == (tlsKey == nil) else { throw ValidationError("--tls-cert and --tls-key go together: give both") }
+        if clientCA != nil, tlsCert == nil { throw ValidationError("--client-ca is for HTTPS: give --tls-cert and --tls-key too") }
         if tlsCert == nil, !allowInsecure, checksTokens, !HubServerConfiguration.isLoopback(host) {
             throw ValidationError(
                 "a token over plain HTTP on \(host) would cross the network in clear text: give --tls-cert and --tls-key, "
@@ -29,6 +36,8 @@ struct ServerTLSOptions: ParsableArguments {
 
     /// The TLS setting of the files, read and checked; nil without them.
     func configuration() throws -> HubServerConfiguration.TLS? {
-        try tlsCert.map { try HubServerConfiguration.TLS(certificateChainFile: $0, privateKeyFile: tlsKey ?? "") }
+        try tlsCert.map {
+            try HubServerConfiguration.TLS(certificateChainFile: $0, privateKeyFile: tlsKey ?? "", clientCertificateAuthorityFile: clientCA)
+        }
     }
 }
