@@ -108,6 +108,16 @@ struct HubToolTests {
         }
     }
 
+    /// A wire refused for a rate whose wait fits the server's longest wait is sent again after it.
+    @Test func aSenderOverARateItCanWaitOutIsSentAfterTheWait() async throws {
+        let configuration = HubConfiguration(rateLimit: .init(messagesPerSecond: 4, burst: 1))
+        try await MCPTestClient.with(hub: Hub(store: InMemoryHubStore(), configuration: configuration)) { peer in
+            let sent = try await peer.object(
+                "slip_send", ["wires": ["SLIP v1 alice bob MetaAck", "SLIP v1 alice bob MetaAck", "SLIP v1 alice bob MetaAck"]])
+            #expect(sent["accepted"] == 3 && sent["refused"] == 0, "\(sent)")
+        }
+    }
+
     @Test func aWaitingReceiveDoesNotBlockTheSessionAndReturnsTheWireSentMeanwhile() async throws {
         // A long wait, for a machine whose test threads are all busy: the send wakes it at once.
         let patient = SlipstreamMCPServer.Configuration(hubConfiguration: HubConfiguration(maxWait: .seconds(600)))

@@ -25,3 +25,21 @@ public protocol HubEndpoint: Sendable {
 }
 
 extension Hub: HubEndpoint {}
+
+extension HubEndpoint {
+    /// ``send(_:)``, sent again when the hub refuses it for the sender's rate, after the wait the hub asks
+    /// for, as long as the waits add up to at most `budget`; past that (or when the task is cancelled) the
+    /// ``HubError/Code/rateLimited`` refusal is thrown, with its retry-after.
+    public func send(_ line: String, waitingOutRateLimitsFor budget: Duration) async throws(HubError) -> HubReceipt {
+        var left = budget
+        while true {
+            do throws(HubError) {
+                return try await send(line)
+            } catch where error.code == .rateLimited {
+                guard let wait = error.retryAfter, wait <= left, !Task.isCancelled else { throw error }
+                left -= wait
+                try? await Task.sleep(for: wait)
+            }
+        }
+    }
+}

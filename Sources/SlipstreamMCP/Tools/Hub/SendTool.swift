@@ -11,7 +11,9 @@ struct SendTool: SlipTool {
             Send one wire (`wire`) or several (`wires`) through the hub to the wire's dst: an agent, or every \
             member of a group but the sender. Each wire's result is what `slipstream hub send --json` prints: \
             {line, id, recipients, wire, repairs} when accepted, {line, error: {code, message, offset, wireError, \
-            retryAfter}} when refused (the other wires are still sent). `accepted` and `refused` count them.
+            retryAfter}} when refused (the other wires are still sent). `accepted` and `refused` count them. A wire \
+            refused for the sender's rate is sent again after the wait the hub asks for, while the waits add up to \
+            at most the server's longest wait (30 s unless configured); past that it is reported rate_limited.
             """,
         inputSchema: JSONSchema.object(
             [
@@ -41,7 +43,8 @@ struct SendTool: SlipTool {
         for (index, wire) in wires.enumerated() {
             let outcome: Result<HubReceipt, HubError>
             do throws(HubError) {
-                outcome = .success(try await context.hub.send(wire))
+                outcome = .success(
+                    try await context.hub.send(wire, waitingOutRateLimitsFor: context.configuration.hubConfiguration.maxWait))
             } catch {
                 outcome = .failure(error)
                 refused += 1

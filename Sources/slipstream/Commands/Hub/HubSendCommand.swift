@@ -11,7 +11,7 @@ struct HubSendCommand: AsyncParsableCommand {
             Prints each accepted line's id and recipients (a wire to a group goes to its members except the \
             sender). A refused line is named on stderr with its number, code and offset, the others are still \
             sent, and the exit status is 1. Empty lines are skipped. A line refused by a server's rate limit is \
-            sent again after the time the server asks for (up to 60 s, 10 times).
+            sent again after the time the server asks for, while the waits for that line add up to at most 60 s.
             """)
 
     @Argument(help: "The wire to send (default: one per stdin line).")
@@ -37,7 +37,7 @@ struct HubSendCommand: AsyncParsableCommand {
                 case .text(let text, let number):
                     if text.allSatisfy(\.isWhitespace) { continue }
                     do throws(HubError) {
-                        report(try await Self.send(text, to: hub), line: number)
+                        report(try await hub.send(text, waitingOutRateLimitsFor: .seconds(60)), line: number)
                     } catch {
                         refused += 1
                         report(error, line: number)
@@ -54,20 +54,6 @@ struct HubSendCommand: AsyncParsableCommand {
             return refused
         }
         if refused > 0 { throw ExitCode(1) }
-    }
-
-    /// Sends `line`, again after a rate limit's wait (up to 60 s, 10 times).
-    static func send(_ line: String, to hub: any HubEndpoint) async throws(HubError) -> HubReceipt {
-        var attempts = 0
-        while true {
-            do throws(HubError) {
-                return try await hub.send(line)
-            } catch  where error.code == .rateLimited && attempts < 10 {
-                guard let wait = error.retryAfter, wait <= .seconds(60) else { throw error }
-                attempts += 1
-                try? await Task.sleep(for: wait)
-            }
-        }
     }
 
     private func report(_ receipt: HubReceipt, line: Int) {
