@@ -35,7 +35,7 @@ extension HubEndpoint {
         while true {
             do throws(HubError) {
                 return try await send(line)
-            } catch where error.code == .rateLimited {
+            } catch  where error.code == .rateLimited {
                 guard let wait = error.retryAfter, wait <= left, !Task.isCancelled else { throw error }
                 left -= wait
                 try? await Task.sleep(for: wait)
