@@ -19,7 +19,7 @@ struct FixedQuantizer: Quantizer {
 @Suite(.serialized, .enabled(if: LlamaServer.isAvailable, "set SLIPSTREAM_LLAMA_SERVER to a Python with scripts/llm/requirements.txt"))
 struct LLMQuantizerTests {
     static func config(_ url: String) -> LLMConfiguration {
-        LLMConfiguration(api: .openai, baseURL: url, model: "slipstream-tiny", requestTimeout: .seconds(60))
+        LLMConfiguration(api: .openai, baseURL: url, model: "slipstream-tiny", requestTimeout: .seconds(600))
     }
 
     @Test func theModelsAnswerBecomesAQuantization() async throws {

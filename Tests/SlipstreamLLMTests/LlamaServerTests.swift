@@ -8,7 +8,7 @@ import Testing
 struct LlamaServerTests {
     static func config(_ url: String, constraint: ConstraintMode? = nil, stream: Bool = false) -> LLMConfiguration {
         LLMConfiguration(
-            api: .openai, baseURL: url, model: "slipstream-tiny", requestTimeout: .seconds(60), connectTimeout: .seconds(5),
+            api: .openai, baseURL: url, model: "slipstream-tiny", requestTimeout: .seconds(600), connectTimeout: .seconds(600),
             constraint: constraint, stream: stream)
     }
 
@@ -223,7 +223,7 @@ struct LlamaServerTests {
         try await LlamaServer.with(answer: Fixtures.validAnswer) { url in
             try await LLMSession.withBackend(Self.config(url)) { backend in
                 // The tiny model has no pieces for "hello": five byte-fallback tokens.
-                let tokens = try await backend.tokenize("hello", timeout: .seconds(10))
+                let tokens = try await backend.tokenize("hello", timeout: .seconds(600))
                 #expect(tokens.count == 5)
             }
         }

@@ -9,7 +9,7 @@ import Testing
 @Suite(.serialized, .enabled(if: LlamaServer.isAvailable, "set SLIPSTREAM_LLAMA_SERVER to a Python with scripts/llm/requirements.txt"))
 struct OllamaBackendTests {
     static func config(_ url: String, stream: Bool = false) -> LLMConfiguration {
-        LLMConfiguration(api: .ollama, baseURL: url, model: "slipstream", requestTimeout: .seconds(60), stream: stream)
+        LLMConfiguration(api: .ollama, baseURL: url, model: "slipstream", requestTimeout: .seconds(600), stream: stream)
     }
 
     @Test(arguments: [false, true])
