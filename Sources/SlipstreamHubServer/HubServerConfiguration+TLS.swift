@@ -34,10 +34,7 @@ extension HubServerConfiguration {
         ) throws(HubError) {
             let chainBytes = try Self.read(certificateChainFile, "TLS certificate chain")
             let keyBytes = try Self.read(privateKeyFile, "TLS private key")
-            let chain = (try? NIOSSLCertificate.fromPEMBytes(chainBytes)) ?? []
-            guard !chain.isEmpty else {
-                throw HubError(.tlsConfiguration, "the TLS certificate chain file \(certificateChainFile) holds no PEM certificate")
-            }
+            let chain = try Self.certificates(chainBytes, of: certificateChainFile, "TLS certificate chain")
             let key: NIOSSLPrivateKey
             do {
                 key = try NIOSSLPrivateKey(bytes: keyBytes, format: .pem)
@@ -49,12 +46,9 @@ extension HubServerConfiguration {
                 certificateChain: chain.map { .certificate($0) }, privateKey: .privateKey(key))
             configuration.minimumTLSVersion = .tlsv12
             if let clientCertificateAuthorityFile {
-                let bytes = try Self.read(clientCertificateAuthorityFile, "client CA certificate")
-                let authorities = (try? NIOSSLCertificate.fromPEMBytes(bytes)) ?? []
-                guard !authorities.isEmpty else {
-                    throw HubError(
-                        .tlsConfiguration, "the client CA certificate file \(clientCertificateAuthorityFile) holds no PEM certificate")
-                }
+                let what = "client CA certificate"
+                let authorities = try Self.certificates(
+                    try Self.read(clientCertificateAuthorityFile, what), of: clientCertificateAuthorityFile, what)
                 // A server that verifies asks for the client's certificate and refuses a handshake without one.
                 configuration.trustRoots = .certificates(authorities)
                 configuration.certificateVerification = .noHostnameVerification
@@ -80,6 +74,13 @@ extension HubServerConfiguration {
             HTTPServerBuilder { [configuration] responder in
                 try TLSChannel(HTTP1Channel(responder: responder), tlsConfiguration: configuration)
             }
+        }
+
+        /// The PEM certificates in `bytes`, read from the file at `path`; none is an error, `what` naming the file.
+        private static func certificates(_ bytes: [UInt8], of path: String, _ what: String) throws(HubError) -> [NIOSSLCertificate] {
+            let certificates = (try? NIOSSLCertificate.fromPEMBytes(bytes)) ?? []
+            guard !certificates.isEmpty else { throw HubError(.tlsConfiguration, "the \(what) file \(path) holds no PEM certificate") }
+            return certificates
         }
 
         /// The bytes of the file at `path`, `what` naming it in the error.
