@@ -45,7 +45,14 @@ public struct HubServerConfiguration: Sendable {
     /// Whether clients would send tokens in clear text across a network: tokens checked, no TLS, and a host
     /// other than this machine's loopback (`localhost`, `127.x.x.x`, `::1`). `slipstream hub serve`
     /// refuses to start so unless given `--allow-insecure`.
-    public var exposesTokenInClearText: Bool { checksTokens && tls == nil && !Self.isLoopback(host) }
+    public var exposesTokenInClearText: Bool { Self.exposesToken(checked: checksTokens, overTLS: tls != nil, on: host) }
+
+    /// Whether a server on `host` that checks tokens (`checked`) sends them across a network in clear text:
+    /// it checks them, does not serve TLS, and `host` is not this machine's loopback. The rule of
+    /// ``exposesTokenInClearText``, for servers and options that are not a `HubServerConfiguration`.
+    public static func exposesToken(checked: Bool, overTLS: Bool, on host: String) -> Bool {
+        checked && !overTLS && !isLoopback(host)
+    }
 
     /// Whether `host` is this machine's loopback (`localhost`, `127.x.x.x`, `::1`): other machines cannot
     /// reach a server listening there.

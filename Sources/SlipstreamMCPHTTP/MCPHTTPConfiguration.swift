@@ -51,5 +51,7 @@ public struct MCPHTTPConfiguration: Sendable {
 
     /// Whether clients would send tokens in clear text across a network: tokens checked, no TLS, and a host
     /// other than the loopback. `slipstream mcp --http` refuses to start so unless given `--allow-insecure`.
-    public var exposesTokenInClearText: Bool { checksTokens && tls == nil && !isLoopback }
+    public var exposesTokenInClearText: Bool {
+        HubServerConfiguration.exposesToken(checked: checksTokens, overTLS: tls != nil, on: host)
+    }
 }

@@ -27,7 +27,7 @@ struct ServerTLSOptions: ParsableArguments {
     func validate(host: String, checksTokens: Bool) throws {
         guard (tlsCert == nil) == (tlsKey == nil) else { throw ValidationError("--tls-cert and --tls-key go together: give both") }
         if clientCA != nil, tlsCert == nil { throw ValidationError("--client-ca is for HTTPS: give --tls-cert and --tls-key too") }
-        if tlsCert == nil, !allowInsecure, checksTokens, !HubServerConfiguration.isLoopback(host) {
+        if !allowInsecure, HubServerConfiguration.exposesToken(checked: checksTokens, overTLS: tlsCert != nil, on: host) {
             throw ValidationError(
                 "a token over plain HTTP on \(host) would cross the network in clear text: give --tls-cert and --tls-key, "
                     + "listen on 127.0.0.1, or pass --allow-insecure")
