@@ -27,8 +27,8 @@ final class HubMetrics: Sendable {
     /// A response with `status`.
     func answered(_ status: Int) { counts.withLock { $0.responses[status, default: 0] += 1 } }
 
-    /// The exposition of the counts and of `stats`, taken at `now`.
-    func text(_ stats: HubStats, maxPending: Int, now: Date) -> String {
+    /// The exposition of the counts and of `stats` (with the server's ``HubStats/maxPending``), taken at `now`.
+    func text(_ stats: HubStats, now: Date) -> String {
         let counts = counts.withLock { $0 }
         var text = ""
         func metric(_ name: String, _ type: String, _ help: String, _ samples: [(labels: String, value: String)]) {
@@ -51,7 +51,7 @@ final class HubMetrics: Sendable {
         metric("messages_stored", "gauge", "Messages in the store (acknowledged ones until pruned).", [("", "\(stats.messages)")])
         metric("groups", "gauge", "Groups with members.", [("", "\(stats.groups)")])
         metric("pending_deliveries", "gauge", "Unacknowledged deliveries, all mailboxes.", [("", "\(stats.pendingDeliveries)")])
-        metric("max_pending", "gauge", "Most unacknowledged messages a mailbox may hold (0: no limit).", [("", "\(maxPending)")])
+        metric("max_pending", "gauge", "Most unacknowledged messages a mailbox may hold (0: no limit).", [("", "\(stats.maxPending ?? 0)")])
         metric(
             "mailbox_pending", "gauge", "Unacknowledged messages in an agent's mailbox.",
             stats.mailboxes.map { (label("agent", $0.recipient), "\($0.pending)") })

@@ -24,9 +24,10 @@ struct HubRoutes: Sendable {
             }
         }
         // Prometheus's text format; the operator's view, as /v1/stats.
-        router.group("/metrics").add(middleware: BearerTokenMiddleware(hub: hub, configuration: configuration)).get { _, context in
+        let tokens = BearerTokenMiddleware(hub: hub, configuration: configuration)
+        router.group("/metrics").add(middleware: tokens).get { _, context in
             do throws(HubError) {
-                let text = metrics.text(try await endpoint(context).stats(), maxPending: max(0, hub.configuration.maxPending), now: Date())
+                let text = metrics.text(try await stats(context), now: Date())
                 return Response(
                     status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
                     body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
@@ -34,17 +35,12 @@ struct HubRoutes: Sendable {
                 return Self.error(error)
             }
         }
-        let api = router.group("/v1").add(middleware: BearerTokenMiddleware(hub: hub, configuration: configuration))
+        let api = router.group("/v1").add(middleware: tokens)
         api.post("/messages") { request, context in await send(request, as: context.agent) }
         api.get("/agents/:agent/messages") { request, context in await receive(request, context) }
         api.post("/agents/:agent/ack") { request, context in await acknowledge(request, context) }
         api.get("/stats") { _, context in
-            await respond { () async throws(HubError) in
-                // Every agent's mailbox: the operator's view, not one agent's (AgentHub refuses it).
-                var stats = try await endpoint(context).stats()
-                stats.maxPending = max(0, hub.configuration.maxPending)
-                return stats.json()
-            }
+            await respond { () async throws(HubError) in try await stats(context).json() }
         }
         api.get("/groups/:group/members") { _, context in
             await respond { () async throws(HubError) in try await members(of: context.parameters.get("group") ?? "") }
@@ -155,6 +151,14 @@ struct HubRoutes: Sendable {
     /// The hub as the request may use it: as its token's agent (``AgentHub``), else whole.
     private func endpoint(_ context: HubRequestContext) -> any HubEndpoint {
         context.agent.map { AgentHub(hub: hub, agent: $0) } ?? hub
+    }
+
+    /// The hub's stats with this server's mailbox limit: every agent's mailbox, the operator's view, not one
+    /// agent's (``AgentHub`` refuses it).
+    private func stats(_ context: HubRequestContext) async throws(HubError) -> HubStats {
+        var stats = try await endpoint(context).stats()
+        stats.maxPending = max(0, hub.configuration.maxPending)
+        return stats
     }
 
     /// `agent`, when the request may act as it: always without an agent token, else only when it is the
