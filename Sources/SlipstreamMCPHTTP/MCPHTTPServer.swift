@@ -56,13 +56,8 @@ public struct MCPHTTPServer: Sendable {
                     .init(service: app), .init(service: SessionKeeper(table: table, idleTimeout: configuration.sessionIdleTimeout)),
                 ],
                 gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
-        do {
-            try await group.run()
-        } catch {
-            await table.closeAll()
-            throw error
-        }
-        await table.closeAll()
+        // The keeper closes every session however the group ends (a signal, cancellation, a failed server).
+        try await group.run()
     }
 
     /// Closes the sessions that idle too long, and every session when the server shuts down.
